@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace Integrations;
+
+/// <summary>
+/// What an integration receives when it runs: the event, its GitLab-style JSON payload and the services it may
+/// use. Built by the delivery machinery (or by a test); integrations only read it.
+/// </summary>
+public sealed class IntegrationExecutionContext
+{
+    /// <summary>Creates a context.</summary>
+    /// <param name="event">The single event kind being delivered.</param>
+    /// <param name="payload">The event payload as GitLab-compatible webhook JSON.</param>
+    /// <param name="project">The project the event happened in.</param>
+    /// <param name="services">Services for the integration (HTTP clients, loggers, clock).</param>
+    public IntegrationExecutionContext(IntegrationEvents @event, JsonElement payload, IntegrationScope project, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        Event = @event;
+        Payload = payload;
+        Project = project;
+        Services = services;
+    }
+
+    /// <summary>The single event kind being delivered.</summary>
+    public IntegrationEvents Event { get; }
+
+    /// <summary>The event payload as GitLab-compatible webhook JSON.</summary>
+    public JsonElement Payload { get; }
+
+    /// <summary>The project the event happened in.</summary>
+    public IntegrationScope Project { get; }
+
+    /// <summary>Services for the integration.</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>The delivery id: stable across retries and resends, so receivers can de-duplicate.</summary>
+    public Guid DeliveryId { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Whether this is a "Test settings" run with sample data rather than a real event.</summary>
+    public bool IsTest { get; init; }
+}

@@ -1,0 +1,77 @@
+using FluentValidation;
+using Integrations.Inheritance;
+using Integrations.Persistence;
+using Integrations.Registry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Integrations;
+
+/// <summary>Registration of integration types, the database and the scope hierarchy.</summary>
+public static class IntegrationsBuilderExtensions
+{
+    /// <summary>Registers an integration type: one line per type, no migration. Registering the same class twice is harmless.</summary>
+    /// <typeparam name="TIntegration">The integration class.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Optional per-type settings (availability predicate, levels, legacy names).</param>
+    /// <returns>The builder.</returns>
+    public static IIntegrationsBuilder Add<TIntegration>(this IIntegrationsBuilder builder, Action<IntegrationTypeOptions>? configure = null)
+        where TIntegration : Integration, new()
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<IntegrationRegistryOptions>(o => o.Add(typeof(TIntegration), static () => new TIntegration(), configure));
+        return builder;
+    }
+
+    /// <summary>Registers an integration type with its own FluentValidation validator, run after the field rules.</summary>
+    /// <typeparam name="TIntegration">The integration class.</typeparam>
+    /// <typeparam name="TValidator">The validator (resolved per scope, so it may use scoped services).</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Optional per-type settings.</param>
+    /// <returns>The builder.</returns>
+    public static IIntegrationsBuilder Add<TIntegration, TValidator>(this IIntegrationsBuilder builder, Action<IntegrationTypeOptions>? configure = null)
+        where TIntegration : Integration, new()
+        where TValidator : class, IValidator<TIntegration>
+    {
+        builder.Add<TIntegration>(configure);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<IValidator<TIntegration>, TValidator>());
+        return builder;
+    }
+
+    /// <summary>Stores integrations in the host's own context, whose <c>OnModelCreating</c> calls <c>modelBuilder.AddIntegrations()</c>.</summary>
+    /// <typeparam name="TContext">The host's context, registered in the container (e.g. by <c>AddDbContext</c>).</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IIntegrationsBuilder UseDbContext<TContext>(this IIntegrationsBuilder builder)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Scoped<IIntegrationsDbContextProvider, IntegrationsDbContextProvider<TContext>>());
+        return builder;
+    }
+
+    /// <summary>Stores integrations in the library's own <see cref="IntegrationsDbContext"/>.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Chooses the provider and connection, e.g. <c>o =&gt; o.UseSqlite("Data Source=integrations.db")</c>.</param>
+    /// <returns>The builder.</returns>
+    public static IIntegrationsBuilder UseIntegrationsDbContext(this IIntegrationsBuilder builder, Action<DbContextOptionsBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.AddDbContext<IntegrationsDbContext>(configure);
+        return builder.UseDbContext<IntegrationsDbContext>();
+    }
+
+    /// <summary>Supplies the host's group hierarchy for inheritance.</summary>
+    /// <typeparam name="THierarchy">The host's implementation (a singleton; resolve scoped services inside it if needed).</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IIntegrationsBuilder UseScopeHierarchy<THierarchy>(this IIntegrationsBuilder builder)
+        where THierarchy : class, IScopeHierarchy
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IScopeHierarchy, THierarchy>());
+        return builder;
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+
+namespace Integrations;
+
+/// <summary>Startup validation of <see cref="IntegrationsOptions"/>: all cross-field rules in one place.</summary>
+internal sealed class IntegrationsOptionsValidator : IValidateOptions<IntegrationsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IntegrationsOptions options)
+    {
+        var errors = new List<string>();
+        var encryption = options.Encryption;
+        if (encryption.Keys.Count == 0)
+        {
+            errors.Add("IntegrationsOptions.Encryption needs at least one key to encrypt secret settings: options.Encryption.AddKey(\"key-1\", \"<32 random bytes in Base64>\").");
+        }
+
+        foreach (var (id, key) in encryption.Keys)
+        {
+            if (string.IsNullOrWhiteSpace(id) || id.Contains(':', StringComparison.Ordinal))
+            {
+                errors.Add($"Encryption key id '{id}' is not valid: use a short id without ':'.");
+            }
+
+            if (key is null || key.Length != 32)
+            {
+                errors.Add($"Encryption key '{id}' must be exactly 32 bytes (AES-256); it has {key?.Length ?? 0}.");
+            }
+        }
+
+        if (encryption.ActiveKeyId is { } active && !encryption.Keys.ContainsKey(active))
+        {
+            errors.Add($"Encryption.ActiveKeyId '{active}' is not one of the configured keys.");
+        }
+        else if (encryption.ActiveKeyId is null && encryption.Keys.Count > 1)
+        {
+            errors.Add("Several encryption keys are configured: set Encryption.ActiveKeyId to the one new values are encrypted with.");
+        }
+
+        if (options.EffectiveCacheDuration < TimeSpan.Zero || options.EffectiveCacheDuration > TimeSpan.FromHours(1))
+        {
+            errors.Add("EffectiveCacheDuration must be between 0 and 1 hour.");
+        }
+
+        if (options.MaxCachedScopes is < 1 or > 10_000_000)
+        {
+            errors.Add("MaxCachedScopes must be between 1 and 10,000,000.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

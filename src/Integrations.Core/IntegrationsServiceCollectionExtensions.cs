@@ -1,0 +1,55 @@
+using Integrations.Inheritance;
+using Integrations.Persistence;
+using Integrations.Registry;
+using Integrations.Secrets;
+using Integrations.Validation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Integrations;
+
+/// <summary>Registers the integrations framework.</summary>
+public static class IntegrationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the integrations framework. Safe to call more than once. Then register types with
+    /// <see cref="IntegrationsBuilderExtensions.Add{TIntegration}"/>, a database with
+    /// <see cref="IntegrationsBuilderExtensions.UseDbContext{TContext}"/> and, for hosts with groups, the hierarchy with
+    /// <see cref="IntegrationsBuilderExtensions.UseScopeHierarchy{THierarchy}"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the options (at least one encryption key is required).</param>
+    /// <returns>A builder for the rest of the configuration.</returns>
+    public static IIntegrationsBuilder AddIntegrations(this IServiceCollection services, Action<IntegrationsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<IntegrationsOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.AddOptions<IntegrationRegistryOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntegrationsOptions>, IntegrationsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntegrationRegistryOptions>, IntegrationRegistryOptionsValidator>());
+
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IIntegrationRegistry, IntegrationRegistry>();
+        services.TryAddSingleton<IIntegrationCatalog, IntegrationCatalog>();
+        services.TryAddSingleton<SecretProtector>();
+        services.TryAddSingleton<EffectiveIntegrationCache>();
+        services.TryAddSingleton<IScopeHierarchy, NoGroupsScopeHierarchy>();
+        services.TryAddSingleton<IntegrationRecordMapper>();
+        services.TryAddSingleton<IntegrationRulesValidator>();
+        services.TryAddScoped<IIntegrationValidator, IntegrationValidator>();
+        services.TryAddScoped<IntegrationStore>();
+        services.TryAddScoped<IIntegrationStore>(sp => sp.GetRequiredService<IntegrationStore>());
+        services.TryAddScoped<IIntegrationResolver, IntegrationResolver>();
+        services.TryAddScoped<IIntegrationsDbContextProvider>(_ => throw new InvalidOperationException(
+            "No database is configured for integrations: call services.AddIntegrations().UseDbContext<YourDbContext>() (with modelBuilder.AddIntegrations() in its OnModelCreating) or .UseIntegrationsDbContext(o => o.UseSqlite(...))."));
+        return new IntegrationsBuilder(services);
+    }
+}
