@@ -74,4 +74,16 @@ public static class IntegrationsBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton<IScopeHierarchy, THierarchy>());
         return builder;
     }
+
+    /// <summary>Supplies the host's group hierarchy for inheritance as a ready instance.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="hierarchy">The hierarchy (used as a singleton).</param>
+    /// <returns>The builder.</returns>
+    public static IIntegrationsBuilder UseScopeHierarchy(this IIntegrationsBuilder builder, IScopeHierarchy hierarchy)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(hierarchy);
+        builder.Services.Replace(ServiceDescriptor.Singleton(hierarchy));
+        return builder;
+    }
 }

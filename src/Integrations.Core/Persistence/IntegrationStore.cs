@@ -61,7 +61,6 @@ internal sealed class IntegrationStore : IIntegrationStore
         var names = descriptor.LegacyNames.Append(descriptor.Slug).ToList();
         var records = await Records.AsNoTracking()
             .Where(r => r.ScopeKind == scope.Kind && r.ScopeId == scope.Id && names.Contains(r.Type))
-            .OrderBy(r => r.CreatedAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return Materialize(records).Items.FirstOrDefault();
     }
@@ -81,7 +80,6 @@ internal sealed class IntegrationStore : IIntegrationStore
     {
         var records = await Records.AsNoTracking()
             .Where(r => r.ScopeKind == scope.Kind && r.ScopeId == scope.Id)
-            .OrderBy(r => r.Type).ThenBy(r => r.CreatedAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return Materialize(records);
     }
@@ -96,7 +94,6 @@ internal sealed class IntegrationStore : IIntegrationStore
             .Where(r => (includeInstance && r.ScopeKind == ScopeKind.Instance)
                         || (r.ScopeKind == ScopeKind.Group && groups.Contains(r.ScopeId))
                         || (r.ScopeKind == ScopeKind.Project && projects.Contains(r.ScopeId)))
-            .OrderBy(r => r.CreatedAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return Materialize(records);
     }
@@ -245,11 +242,15 @@ internal sealed class IntegrationStore : IIntegrationStore
         return inner is null ? new IntegrationConflictException(message) : new IntegrationConflictException(message, inner);
     }
 
+    /// <summary>
+    /// Materializes rows in a stable order (type, then creation). Ordering happens here rather than in SQL because
+    /// SQLite cannot order by <see cref="DateTimeOffset"/>, and a scope holds few rows.
+    /// </summary>
     private IntegrationList Materialize(IEnumerable<IntegrationRecord> records)
     {
         var items = new List<Integration>();
         var broken = new List<BrokenIntegration>();
-        foreach (var record in records)
+        foreach (var record in records.OrderBy(r => r.Type, StringComparer.Ordinal).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id))
         {
             if (_mapper.TryMaterialize(record, out var integration, out var problem))
             {

@@ -46,7 +46,7 @@ internal sealed class IntegrationRegistry : IIntegrationRegistry
             errors.Add($"The slug '{group.Key}' is used by {string.Join(" and ", group.Select(d => d.Type.FullName))}; give one of them another [IntegrationType(\"…\")].");
         }
 
-        var slugs = descriptors.ToDictionary(d => d.Slug, d => d, StringComparer.Ordinal);
+        var slugs = descriptors.GroupBy(d => d.Slug, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var d in descriptors)
         {
             foreach (var legacy in d.LegacyNames)

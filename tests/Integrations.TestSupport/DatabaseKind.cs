@@ -1,0 +1,11 @@
+namespace Integrations.TestSupport;
+
+/// <summary>The real database engines the suite runs against.</summary>
+public enum DatabaseKind
+{
+    /// <summary>SQLite in a temporary file.</summary>
+    Sqlite,
+
+    /// <summary>PostgreSQL from <c>INTEGRATIONS_TEST_POSTGRES</c>; a fresh database per test.</summary>
+    PostgreSql,
+}

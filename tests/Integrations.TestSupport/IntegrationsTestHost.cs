@@ -1,0 +1,97 @@
+using Integrations.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Integrations.TestSupport;
+
+/// <summary>
+/// A real container wired as a host would wire it, over a real database. Each <see cref="ScopeAsync"/> is a fresh DI
+/// scope (a new DbContext), like a separate web request.
+/// </summary>
+public sealed class IntegrationsTestHost : IAsyncDisposable
+{
+    private readonly bool _ownsDatabase;
+
+    private IntegrationsTestHost(ServiceProvider services, TestDatabase database, bool ownsDatabase, FakeTimeProvider time, CapturingLoggerProvider logs, string key)
+    {
+        _ownsDatabase = ownsDatabase;
+        Services = services;
+        Database = database;
+        Time = time;
+        Logs = logs;
+        Key = key;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public TestDatabase Database { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    /// <summary>The Base64 encryption key configured as <c>test-key</c>.</summary>
+    public string Key { get; }
+
+    public static async Task<IntegrationsTestHost> StartAsync(
+        DatabaseKind kind,
+        Action<IIntegrationsBuilder> configure,
+        Action<IntegrationsOptions>? options = null,
+        TestDatabase? database = null)
+    {
+        var ownsDatabase = database is null;
+        database ??= await TestDatabase.CreateAsync(kind);
+        var key = TestKeys.NewBase64Key();
+        var time = new FakeTimeProvider();
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddSingleton<TimeProvider>(time);
+        var builder = services.AddIntegrations(o =>
+        {
+            o.Encryption.AddKey("test-key", key);
+            options?.Invoke(o);
+        });
+        builder.UseIntegrationsDbContext(database.Configure);
+        configure(builder);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IntegrationsDbContext>().Database.EnsureCreatedAsync();
+        }
+
+        return new IntegrationsTestHost(provider, database, ownsDatabase, time, logs, key);
+    }
+
+    public async Task<T> ScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public async Task ScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    /// <summary>Runs raw SQL against the database (to plant corrupt rows, read raw columns).</summary>
+    public Task<int> ExecuteSqlAsync(string sql) =>
+        ScopeAsync(sp => sp.GetRequiredService<IntegrationsDbContext>().Database.ExecuteSqlRawAsync(sql));
+
+    /// <summary>Reads the raw rows as stored.</summary>
+    public Task<List<IntegrationRecord>> RawRowsAsync() =>
+        ScopeAsync(sp => sp.GetRequiredService<IntegrationsDbContext>().Integrations.AsNoTracking().ToListAsync());
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+}
