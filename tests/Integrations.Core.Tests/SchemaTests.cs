@@ -1,0 +1,62 @@
+using Integrations.Persistence;
+using Integrations.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrations.Core.Tests;
+
+/// <summary>The table a host adds to its own migrations, as generated from the model for each provider.</summary>
+public class SchemaTests
+{
+    [TestCase(DatabaseKind.Sqlite)]
+    [TestCase(DatabaseKind.PostgreSql)]
+    public void The_integrations_table_has_a_unique_singleton_key_a_scope_index_and_a_version(DatabaseKind kind)
+    {
+        var script = CreateScript(kind);
+        TestContext.Out.WriteLine(script);
+        script = script.Replace("\"", string.Empty, StringComparison.Ordinal);
+
+        script.Should().Contain("CREATE TABLE integrations (");
+        foreach (var column in new[] { "id", "type", "scope_kind", "scope_id", "singleton_key", "active", "use_default_settings", "inherited_fields", "enabled_events", "properties", "version", "created_at", "updated_at" })
+        {
+            script.Should().MatchRegex($@"\n\s+{column} ");
+        }
+
+        script.Should().Contain("CREATE UNIQUE INDEX ix_integrations_singleton_key ON integrations (singleton_key)");
+        script.Should().Contain("CREATE INDEX ix_integrations_scope ON integrations (scope_kind, scope_id)");
+    }
+
+    [Test]
+    public void Table_and_schema_names_can_be_changed()
+    {
+        var options = new DbContextOptionsBuilder<RenamedContext>().UseNpgsql("Host=unused").Options;
+        using var context = new RenamedContext(options);
+
+        context.Database.GenerateCreateScript().Should().Contain("CREATE TABLE tools.plugin_settings");
+    }
+
+    private static string CreateScript(DatabaseKind kind)
+    {
+        var builder = new DbContextOptionsBuilder<IntegrationsDbContext>();
+        if (kind == DatabaseKind.Sqlite)
+        {
+            builder.UseSqlite("Data Source=:memory:");
+        }
+        else
+        {
+            builder.UseNpgsql("Host=unused");
+        }
+
+        using var context = new IntegrationsDbContext(builder.Options);
+        return context.Database.GenerateCreateScript();
+    }
+
+    private sealed class RenamedContext(DbContextOptions<RenamedContext> options) : DbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+            modelBuilder.AddIntegrations(o =>
+            {
+                o.Schema = "tools";
+                o.IntegrationsTable = "plugin_settings";
+            });
+    }
+}
