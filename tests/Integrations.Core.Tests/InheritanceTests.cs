@@ -242,6 +242,32 @@ public class InheritanceTests(DatabaseKind kind) : DatabaseTests(kind)
     }
 
     [Test]
+    public async Task A_cached_effective_view_can_be_read_from_many_threads_at_once()
+    {
+        var instance = NewChat(Instance, "#instance");
+        instance.Labels = ["a", "b", "c"];
+        instance.Retry = new RetryPolicy(3, "exponential");
+        instance.TimeoutSeconds = 12;
+        await SaveAsync(instance);
+        var shared = (ChatIntegration)(await EffectiveAsync(P1, "chat"))!.Settings;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            var ok = true;
+            for (var i = 0; i < 2_000; i++)
+            {
+                ok &= shared.Labels!.Count == 3 && shared.Retry == new RetryPolicy(3, "exponential")
+                      && shared.TimeoutSeconds == 12 && shared.Channel == "#instance"
+                      && shared.GetRawValue("retry")!.ToJsonString() == "{\"attempts\":3,\"mode\":\"exponential\"}";
+            }
+
+            return ok;
+        })));
+
+        results.Should().AllBeEquivalentTo(true);
+    }
+
+    [Test]
     public async Task Group_scopes_resolve_through_their_parents()
     {
         await SaveAsync(NewChat(Parent, "#parent"));

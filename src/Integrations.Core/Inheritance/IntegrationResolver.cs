@@ -165,7 +165,7 @@ internal sealed class IntegrationResolver : IIntegrationResolver
         copy.Version = row.Version;
         copy.CreatedAt = row.CreatedAt;
         copy.UpdatedAt = row.UpdatedAt;
-        bag.IsReadOnly = true;
+        bag.Freeze();
         copy.ReplaceBag(bag);
         copy.IsReadOnly = true;
         return copy;

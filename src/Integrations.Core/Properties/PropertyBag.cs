@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Integrations.Serialization;
@@ -8,12 +9,13 @@ namespace Integrations.Properties;
 /// The JSON property bag behind an integration's typed properties (GitLab's <c>prop_accessor</c>). Keys are
 /// snake_case; values are JSON. Keys no declared property knows are kept as they are, so a round-trip through an
 /// older or newer version of an integration type loses nothing. Tracks, per key, the value it had when loaded so
-/// callers can ask what changed.
+/// callers can ask what changed. A bag is written by one thread at a time; once frozen (<see cref="Freeze"/>) it may be
+/// read by any number of threads, which is how cached effective settings are shared.
 /// </summary>
 internal sealed class PropertyBag
 {
     private readonly Dictionary<string, JsonNode?> _values;
-    private readonly Dictionary<string, object?> _typed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, object?> _typed = new(StringComparer.Ordinal);
     private Dictionary<string, JsonNode?>? _originals;
 
     public PropertyBag()
@@ -23,8 +25,8 @@ internal sealed class PropertyBag
 
     private PropertyBag(Dictionary<string, JsonNode?> values) => _values = values;
 
-    /// <summary>Once set, any write throws: used for shared, cached effective views.</summary>
-    public bool IsReadOnly { get; set; }
+    /// <summary>Once set (by <see cref="Freeze"/>), any write throws: used for shared, cached effective views.</summary>
+    public bool IsReadOnly { get; private set; }
 
     public IEnumerable<string> Keys => _values.Keys;
 
@@ -41,6 +43,20 @@ internal sealed class PropertyBag
         var values = JsonSerializer.Deserialize(json, IntegrationsJsonContext.Default.DictionaryStringJsonNode)
             ?? throw new JsonException("The properties JSON is 'null', not an object.");
         return new PropertyBag(new Dictionary<string, JsonNode?>(values, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Makes the bag read-only and safe to read from many threads: JSON objects and arrays parsed from text build
+    /// their children lazily on first access, so every node is materialized now, while only one thread holds the bag.
+    /// </summary>
+    public void Freeze()
+    {
+        foreach (var value in _values.Values)
+        {
+            Materialize(value);
+        }
+
+        IsReadOnly = true;
     }
 
     public bool Contains(string key) => _values.ContainsKey(key);
@@ -84,7 +100,7 @@ internal sealed class PropertyBag
             _values[key] = value.Parent is null ? value : value.DeepClone();
         }
 
-        _typed.Remove(key);
+        _typed.TryRemove(key, out _);
     }
 
     /// <summary>Replaces a value while loading, without recording a change.</summary>
@@ -99,7 +115,7 @@ internal sealed class PropertyBag
             _values[key] = value;
         }
 
-        _typed.Remove(key);
+        _typed.TryRemove(key, out _);
     }
 
     /// <summary>Whether the key was written since loading (even with the same value).</summary>
@@ -153,5 +169,26 @@ internal sealed class PropertyBag
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    Materialize(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Materialize(child);
+                }
+
+                break;
+        }
     }
 }
