@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Integrations.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integrations.Core.Tests;
+
+public class IntegrationContractTests
+{
+    [Test]
+    public async Task Test_settings_by_default_sends_the_sample_event_through_ExecuteAsync()
+    {
+        var probe = new ProbeIntegration();
+        using var payload = JsonDocument.Parse("{\"object_kind\":\"push\"}");
+        var context = new IntegrationExecutionContext(IntegrationEvents.Push, payload.RootElement, IntegrationScope.Project(1), new ServiceCollection().BuildServiceProvider())
+        {
+            IsTest = true,
+        };
+
+        var result = await probe.TestAsync(context, CancellationToken.None);
+
+        result.Succeeded.Should().BeTrue();
+        probe.Received.Should().ContainSingle().Which.Should().BeSameAs(context);
+    }
+
+    [Test]
+    public void Results_say_whether_a_failure_is_worth_retrying()
+    {
+        IntegrationResult.Success().Succeeded.Should().BeTrue();
+        IntegrationResult.Failure("401 Unauthorized").IsTransient.Should().BeFalse();
+        var transient = IntegrationResult.TransientFailure("429", TimeSpan.FromSeconds(30));
+        transient.IsTransient.Should().BeTrue();
+        transient.RetryAfter.Should().Be(TimeSpan.FromSeconds(30));
+    }
+
+    [Test]
+    public void Using_the_store_without_a_database_says_how_to_configure_one()
+    {
+        using var services = ServicesWithoutDatabase.Build(b => b.Add<ChatIntegration>());
+        using var scope = services.CreateScope();
+
+        var resolve = () => scope.ServiceProvider.GetRequiredService<IIntegrationStore>();
+
+        resolve.Should().Throw<InvalidOperationException>().WithMessage("No database is configured for integrations: call services.AddIntegrations().UseDbContext<YourDbContext>()*");
+    }
+
+    [Test]
+    public void Scopes_print_and_compare_by_kind_and_id()
+    {
+        IntegrationScope.Project(42).Should().Be(IntegrationScope.Project("42"));
+        IntegrationScope.Project(42).Should().NotBe(IntegrationScope.Group(42));
+        IntegrationScope.Group("platform").ToString().Should().Be("group:platform");
+        default(IntegrationScope).Should().Be(IntegrationScope.Instance);
+        FluentActions.Invoking(() => IntegrationScope.Project(" ")).Should().Throw<ArgumentException>();
+    }
+
+    private sealed class ProbeIntegration : Integration
+    {
+        public List<IntegrationExecutionContext> Received { get; } = [];
+
+        public override Task<IntegrationResult> ExecuteAsync(IntegrationExecutionContext context, CancellationToken cancellationToken)
+        {
+            Received.Add(context);
+            return Task.FromResult(IntegrationResult.Success());
+        }
+    }
+}
