@@ -247,7 +247,7 @@ public abstract class Integration
     }
 
     private T Writable<T>(T value) => IsReadOnly
-        ? throw new InvalidOperationException("These settings are a read-only effective view. Load the integration from the store to change it.")
+        ? throw new InvalidOperationException(PropertyBag.ReadOnlyMessage)
         : value;
 
     internal void AttachShape(IntegrationTypeShape shape) => _shape = shape;

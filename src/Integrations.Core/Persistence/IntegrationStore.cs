@@ -58,7 +58,7 @@ internal sealed class IntegrationStore : IIntegrationStore
     public async Task<Integration?> FindAsync(string type, IntegrationScope scope, CancellationToken cancellationToken = default)
     {
         var descriptor = _registry.Get(type);
-        var names = descriptor.LegacyNames.Append(descriptor.Slug).ToList();
+        var names = descriptor.StoredNames;
         var records = await Records.AsNoTracking()
             .Where(r => r.ScopeKind == scope.Kind && r.ScopeId == scope.Id && names.Contains(r.Type))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -226,7 +226,7 @@ internal sealed class IntegrationStore : IIntegrationStore
             return;
         }
 
-        var names = descriptor.LegacyNames.Append(descriptor.Slug).ToList();
+        var names = descriptor.StoredNames;
         var scope = integration.Scope;
         if (await Records.AsNoTracking().AnyAsync(
                 r => r.SingletonKey == key || (r.ScopeKind == scope.Kind && r.ScopeId == scope.Id && names.Contains(r.Type)),

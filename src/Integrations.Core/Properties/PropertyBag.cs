@@ -14,6 +14,8 @@ namespace Integrations.Properties;
 /// </summary>
 internal sealed class PropertyBag
 {
+    public const string ReadOnlyMessage = "These settings are a read-only effective view. Load the integration from the store to change it.";
+
     private readonly Dictionary<string, JsonNode?> _values;
     private readonly ConcurrentDictionary<string, object?> _typed = new(StringComparer.Ordinal);
     private Dictionary<string, JsonNode?>? _originals;
@@ -81,8 +83,7 @@ internal sealed class PropertyBag
     {
         if (IsReadOnly)
         {
-            throw new InvalidOperationException(
-                "These settings are a read-only effective view. Load the integration from the store to change it.");
+            throw new InvalidOperationException(ReadOnlyMessage);
         }
 
         _originals ??= new Dictionary<string, JsonNode?>(StringComparer.Ordinal);

@@ -66,6 +66,9 @@ public sealed class IntegrationTypeDescriptor
     /// <summary>Older type names stored rows may carry.</summary>
     public IReadOnlyList<string> LegacyNames { get; }
 
+    /// <summary>Every name a stored row of this type may carry: the slug and the legacy names.</summary>
+    internal IReadOnlyList<string> StoredNames => [.. LegacyNames, Slug];
+
     internal IntegrationTypeShape Shape { get; }
 
     /// <summary>Whether the type is available now (its feature-flag predicate, if any).</summary>
