@@ -1,3 +1,4 @@
+using Integrations.Http;
 using Integrations.Secrets;
 
 namespace Integrations;
@@ -8,6 +9,9 @@ public sealed class IntegrationsOptions
     /// <summary>The key ring that encrypts secret settings at rest.</summary>
     /// <value>No keys by default: at least one must be added.</value>
     public SecretEncryptionOptions Encryption { get; } = new();
+
+    /// <summary>Where integrations may send requests, timeouts and response limits.</summary>
+    public OutboundNetworkOptions Network { get; } = new();
 
     /// <summary>
     /// The instance's allow-list of approved integration types (slugs). An integration of a type not on the list

@@ -1,3 +1,4 @@
+using Integrations.Http;
 using Microsoft.Extensions.Options;
 
 namespace Integrations;
@@ -44,6 +45,31 @@ internal sealed class IntegrationsOptionsValidator : IValidateOptions<Integratio
         if (options.MaxCachedScopes is < 1 or > 10_000_000)
         {
             errors.Add("MaxCachedScopes must be between 1 and 10,000,000.");
+        }
+
+        var network = options.Network;
+        if (network.AllowedHosts.Count > 1000)
+        {
+            errors.Add("Network.AllowedHosts may hold at most 1,000 entries.");
+        }
+
+        foreach (var entry in network.AllowedHosts.Where(e => !OutboundAddressPolicy.IsValidEntry(e)))
+        {
+            errors.Add($"Network.AllowedHosts entry '{entry}' is not a host name, '*.suffix', IP address or CIDR range (at most 255 characters).");
+        }
+
+        if (network.MinTimeout <= TimeSpan.Zero || network.MaxTimeout > TimeSpan.FromMinutes(5) || network.MinTimeout > network.MaxTimeout)
+        {
+            errors.Add("Network timeouts must satisfy 0 < MinTimeout <= MaxTimeout <= 5 minutes.");
+        }
+        else if (network.DefaultTimeout < network.MinTimeout || network.DefaultTimeout > network.MaxTimeout)
+        {
+            errors.Add("Network.DefaultTimeout must be between MinTimeout and MaxTimeout.");
+        }
+
+        if (network.MaxResponseBodyBytes is < 1024 or > 16 * 1024 * 1024)
+        {
+            errors.Add("Network.MaxResponseBodyBytes must be between 1 KiB and 16 MiB.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

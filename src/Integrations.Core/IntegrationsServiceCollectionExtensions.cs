@@ -1,3 +1,4 @@
+using Integrations.Http;
 using Integrations.Inheritance;
 using Integrations.Persistence;
 using Integrations.Registry;
@@ -48,8 +49,34 @@ public static class IntegrationsServiceCollectionExtensions
         services.TryAddScoped<IntegrationStore>();
         services.TryAddScoped<IIntegrationStore>(sp => sp.GetRequiredService<IntegrationStore>());
         services.TryAddScoped<IIntegrationResolver, IntegrationResolver>();
+        services.TryAddSingleton<IHostNameResolver, DnsHostNameResolver>();
+        services.TryAddSingleton<OutboundAddressPolicy>();
+        services.TryAddSingleton<GuardedConnector>();
+        if (!services.Any(d => d.ServiceType == typeof(IntegrationsHttpMarker)))
+        {
+            services.AddSingleton<IntegrationsHttpMarker>();
+            services.AddHttpClient(IntegrationsHttp.ClientName, client =>
+                {
+                    client.Timeout = Timeout.InfiniteTimeSpan;
+                    client.DefaultRequestHeaders.UserAgent.ParseAdd(IntegrationsHttp.UserAgent);
+                })
+                .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+                {
+                    ConnectCallback = sp.GetRequiredService<GuardedConnector>().ConnectAsync,
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    UseProxy = false,
+                    ConnectTimeout = TimeSpan.FromSeconds(10),
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                    AutomaticDecompression = System.Net.DecompressionMethods.None,
+                });
+        }
+
         services.TryAddScoped<IIntegrationsDbContextProvider>(_ => throw new InvalidOperationException(
             "No database is configured for integrations: call services.AddIntegrations().UseDbContext<YourDbContext>() (with modelBuilder.AddIntegrations() in its OnModelCreating) or .UseIntegrationsDbContext(o => o.UseSqlite(...))."));
         return new IntegrationsBuilder(services);
     }
+
+    /// <summary>Marks that the integrations HTTP client is registered, so a second AddIntegrations() does not add it twice.</summary>
+    private sealed class IntegrationsHttpMarker;
 }

@@ -1,0 +1,48 @@
+namespace Integrations.Http;
+
+/// <summary>
+/// The HTTP client integrations use: <c>httpClientFactory.CreateClient(IntegrationsHttp.ClientName)</c>. It is pooled,
+/// guarded against the local network at connect time, uses no proxy or cookies, and does not follow redirects. A 3xx
+/// answer reaches the integration as it is. It has no overall timeout of its own: each attempt is bounded by the
+/// integration's timeout through its cancellation token.
+/// </summary>
+public static class IntegrationsHttp
+{
+    /// <summary>The name of the named <see cref="HttpClient"/>.</summary>
+    public const string ClientName = "Integrations";
+
+    /// <summary>The <c>User-Agent</c> sent unless an integration sets its own.</summary>
+    public const string UserAgent = "Integrations/0.1 (+https://github.com/integrations-dotnet)";
+
+    /// <summary>
+    /// Reads at most <paramref name="maxBytes"/> bytes of a response body and leaves the rest unread.
+    /// </summary>
+    /// <param name="content">The response content.</param>
+    /// <param name="maxBytes">The most bytes to read.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The bytes read, and whether the body was longer.</returns>
+    public static async Task<(byte[] Body, bool Truncated)> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[Math.Min(maxBytes + 1, 81920)];
+            using var collected = new MemoryStream();
+            while (collected.Length <= maxBytes)
+            {
+                var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, maxBytes + 1 - collected.Length)), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                collected.Write(buffer, 0, read);
+            }
+
+            var all = collected.ToArray();
+            return all.Length > maxBytes ? (all[..maxBytes], true) : (all, false);
+        }
+    }
+}
