@@ -96,6 +96,12 @@ public abstract class Integration
     /// <summary>The events a new integration of this type is subscribed to; all supported events unless overridden.</summary>
     public virtual IntegrationEvents DefaultEvents => SupportedEvents;
 
+    /// <summary>
+    /// How long one delivery attempt may take, or null for the instance default (10 s). Clamped to the instance's bounds
+    /// (<see cref="Http.OutboundNetworkOptions"/>), so a slow receiver can get more time without an instance-wide knob.
+    /// </summary>
+    public virtual TimeSpan? Timeout => null;
+
     /// <summary>Whether any property changed since the integration was loaded or last saved.</summary>
     public bool HasChanges => _bag.HasChanges;
 
@@ -110,6 +116,13 @@ public abstract class Integration
     internal IntegrationTypeShape Shape => _shape ??= IntegrationTypeShape.For(GetType());
 
     internal IntegrationScope? PersistedScope { get; set; }
+
+    /// <summary>
+    /// The integration's own event filter, applied at dispatch after the event-kind subscription (for example a branch
+    /// filter; see <see cref="Events.BranchFilter"/>). Returns true by default.
+    /// </summary>
+    /// <param name="event">The event being dispatched.</param>
+    public virtual bool Accepts(Events.IntegrationEvent @event) => true;
 
     /// <summary>
     /// Delivers one event to the outside system. Called by the delivery worker, never on the host's request thread;

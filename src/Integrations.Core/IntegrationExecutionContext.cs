@@ -39,4 +39,19 @@ public sealed class IntegrationExecutionContext
 
     /// <summary>Whether this is a "Test settings" run with sample data rather than a real event.</summary>
     public bool IsTest { get; init; }
+
+    /// <summary>The event id (<c>X-Gitlab-Event-UUID</c>), shared by every delivery of the event.</summary>
+    public Guid EventId { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>1 for the first attempt of this delivery.</summary>
+    public int AttemptNumber { get; init; } = 1;
+
+    /// <summary>
+    /// The HTTP client to call the outside system with: guarded against the local network, not following redirects,
+    /// and recorded (redacted) in the delivery log. Use it rather than a client of your own.
+    /// </summary>
+    public HttpClient? Http { get; init; }
+
+    /// <summary>The time of this attempt (from the framework's <see cref="TimeProvider"/>).</summary>
+    public DateTimeOffset AttemptTime { get; init; }
 }

@@ -1,14 +1,18 @@
+using System.Net;
+
 namespace Integrations;
 
 /// <summary>The outcome of running an integration once.</summary>
 public sealed record IntegrationResult
 {
-    private IntegrationResult(bool succeeded, string? message, bool isTransient, TimeSpan? retryAfter)
+    private IntegrationResult(bool succeeded, string? message, bool isTransient, TimeSpan? retryAfter, int? statusCode, bool isGone)
     {
         Succeeded = succeeded;
         Message = message;
         IsTransient = isTransient;
         RetryAfter = retryAfter;
+        StatusCode = statusCode;
+        IsGone = isGone;
     }
 
     /// <summary>Whether the outside system accepted the event.</summary>
@@ -23,16 +27,65 @@ public sealed record IntegrationResult
     /// <summary>How long the outside system asked us to wait before trying again, if it said.</summary>
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>The HTTP status the outside system answered with, if the result came from an HTTP response.</summary>
+    public int? StatusCode { get; }
+
+    /// <summary>Whether the endpoint said it is gone for good (HTTP 410): the integration is disabled at once.</summary>
+    public bool IsGone { get; }
+
     /// <summary>A success.</summary>
     /// <param name="message">An optional summary.</param>
-    public static IntegrationResult Success(string? message = null) => new(true, message, false, null);
+    public static IntegrationResult Success(string? message = null) => new(true, message, false, null, null, false);
 
     /// <summary>A failure that will not succeed by retrying (bad credentials, 4xx).</summary>
     /// <param name="message">What went wrong, without secrets.</param>
-    public static IntegrationResult Failure(string message) => new(false, message, false, null);
+    public static IntegrationResult Failure(string message) => new(false, message, false, null, null, false);
 
     /// <summary>A failure worth retrying later.</summary>
     /// <param name="message">What went wrong, without secrets.</param>
     /// <param name="retryAfter">The delay the outside system asked for, if any.</param>
-    public static IntegrationResult TransientFailure(string message, TimeSpan? retryAfter = null) => new(false, message, true, retryAfter);
+    public static IntegrationResult TransientFailure(string message, TimeSpan? retryAfter = null) => new(false, message, true, retryAfter, null, false);
+
+    /// <summary>
+    /// Classifies an HTTP response the way webhook senders agree to: 2xx succeeds; 410 Gone disables the endpoint; 429,
+    /// 503, 408 and other 5xx are retried, honouring <c>Retry-After</c>; 3xx is a failure (redirects are not followed)
+    /// and other 4xx are failures that are not retried.
+    /// </summary>
+    /// <param name="response">The response.</param>
+    /// <param name="now">The current time, for <c>Retry-After</c> given as a date.</param>
+    public static IntegrationResult FromHttpResponse(HttpResponseMessage response, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var code = (int)response.StatusCode;
+        var text = $"HTTP {code} {response.ReasonPhrase}".TrimEnd();
+        if (code is >= 200 and < 300)
+        {
+            return new(true, text, false, null, code, false);
+        }
+
+        if (response.StatusCode == HttpStatusCode.Gone)
+        {
+            return new(false, text + ": the receiver says this endpoint is gone; the integration is disabled until it is edited or tested successfully.", false, null, code, true);
+        }
+
+        if (code is 429 or 408 or >= 500)
+        {
+            return new(false, text, true, RetryAfterOf(response, now), code, false);
+        }
+
+        if (code is >= 300 and < 400)
+        {
+            var location = response.Headers.Location is { } l ? $" to {l.GetLeftPart(UriPartial.Path)}" : string.Empty;
+            return new(false, $"{text}: redirect{location} not followed; configure the final URL.", false, null, code, false);
+        }
+
+        return new(false, text, false, null, code, false);
+    }
+
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date > now ? date - now : TimeSpan.Zero,
+        _ => null,
+    };
 }

@@ -1,3 +1,4 @@
+using Integrations.Delivery;
 using Integrations.Http;
 using Integrations.Secrets;
 
@@ -9,6 +10,13 @@ public sealed class IntegrationsOptions
     /// <summary>The key ring that encrypts secret settings at rest.</summary>
     /// <value>No keys by default: at least one must be added.</value>
     public SecretEncryptionOptions Encryption { get; } = new();
+
+    /// <summary>Retries, claiming, auto-disable and retention of deliveries.</summary>
+    public DeliveryOptions Delivery { get; } = new();
+
+    /// <summary>The host's base URL, sent to receivers as <c>X-Gitlab-Instance</c>.</summary>
+    /// <value>Null by default: the header is not sent.</value>
+    public string? InstanceUrl { get; set; }
 
     /// <summary>Where integrations may send requests, timeouts and response limits.</summary>
     public OutboundNetworkOptions Network { get; } = new();

@@ -1,3 +1,5 @@
+using Integrations.Delivery;
+using Integrations.Diagnostics;
 using Integrations.Http;
 using Integrations.Inheritance;
 using Integrations.Persistence;
@@ -6,6 +8,7 @@ using Integrations.Secrets;
 using Integrations.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Integrations;
@@ -49,6 +52,16 @@ public static class IntegrationsServiceCollectionExtensions
         services.TryAddScoped<IntegrationStore>();
         services.TryAddScoped<IIntegrationStore>(sp => sp.GetRequiredService<IntegrationStore>());
         services.TryAddScoped<IIntegrationResolver, IntegrationResolver>();
+        services.AddMetrics();
+        services.TryAddSingleton<IntegrationsTelemetry>();
+        services.TryAddSingleton<DeliverySignal>();
+        services.TryAddSingleton<OutboxWriter>();
+        services.TryAddSingleton<IntegrationHealthService>();
+        services.TryAddSingleton<DeliveryProcessor>();
+        services.TryAddScoped<IIntegrationDispatcher, IntegrationDispatcher>();
+        services.TryAddScoped<IDeliveryLog, DeliveryLog>();
+        services.TryAddScoped<IIntegrationTester, IntegrationTester>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DeliveryWorker>());
         services.TryAddSingleton<IHostNameResolver, DnsHostNameResolver>();
         services.TryAddSingleton<OutboundAddressPolicy>();
         services.TryAddSingleton<GuardedConnector>();

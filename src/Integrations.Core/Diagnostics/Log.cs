@@ -22,4 +22,40 @@ internal static partial class Log
 
     [LoggerMessage(1005, LogLevel.Warning, "Concurrency conflict saving integration {IntegrationId} ('{Type}'), loaded at version {Version}")]
     public static partial void ConcurrencyConflict(ILogger logger, Guid integrationId, string type, int version);
+
+    [LoggerMessage(2001, LogLevel.Information, "Delivered {DeliveryId} ({Event}) to integration {IntegrationId} ('{Type}') on attempt {Attempt} in {DurationMs} ms")]
+    public static partial void Delivered(ILogger logger, Guid deliveryId, string @event, Guid integrationId, string type, int attempt, long durationMs);
+
+    [LoggerMessage(2002, LogLevel.Warning, "Delivery {DeliveryId} ({Event}) to integration {IntegrationId} ('{Type}') failed on attempt {Attempt}; retrying in {Delay}: {Error}")]
+    public static partial void DeliveryRetrying(ILogger logger, Guid deliveryId, string @event, Guid integrationId, string type, int attempt, TimeSpan delay, string error);
+
+    [LoggerMessage(2003, LogLevel.Error, "Delivery {DeliveryId} ({Event}) to integration {IntegrationId} ('{Type}') is dead after {Attempts} attempt(s): {Error}")]
+    public static partial void DeliveryDead(ILogger logger, Guid deliveryId, string @event, Guid integrationId, string type, int attempts, string error);
+
+    [LoggerMessage(2004, LogLevel.Warning, "Integration {IntegrationId} ('{Type}') health changed from {Previous} to {Current}")]
+    public static partial void HealthChanged(ILogger logger, Guid integrationId, string type, Delivery.IntegrationHealthStatus previous, Delivery.IntegrationHealthStatus current);
+
+    [LoggerMessage(2005, LogLevel.Error, "Health listener {Listener} failed for integration {IntegrationId}")]
+    public static partial void HealthListenerFailed(ILogger logger, Exception exception, string listener, Guid integrationId);
+
+    [LoggerMessage(2006, LogLevel.Warning, "Lost the lease on delivery {DeliveryId} before recording its attempt; another worker owns it now")]
+    public static partial void LeaseLost(ILogger logger, Guid deliveryId);
+
+    [LoggerMessage(2007, LogLevel.Error, "The delivery worker {WorkerId} could not claim work; retrying")]
+    public static partial void ClaimFailed(ILogger logger, Exception exception, string workerId);
+
+    [LoggerMessage(2008, LogLevel.Information, "Delivery worker {WorkerId} started (concurrency {Concurrency}, batch {Batch})")]
+    public static partial void WorkerStarted(ILogger logger, string workerId, int concurrency, int batch);
+
+    [LoggerMessage(2009, LogLevel.Information, "Retention removed {Deliveries} deliveries and {Attempts} attempt log entries older than {Cutoff}")]
+    public static partial void RetentionApplied(ILogger logger, int deliveries, int attempts, DateTimeOffset cutoff);
+
+    [LoggerMessage(2010, LogLevel.Error, "Integration {IntegrationId} ('{Type}') threw while delivering {DeliveryId}")]
+    public static partial void IntegrationThrew(ILogger logger, Exception exception, Guid integrationId, string type, Guid deliveryId);
+
+    [LoggerMessage(2011, LogLevel.Information, "Delivery {DeliveryId} to integration {IntegrationId} held until {Until}: the integration is temporarily disabled")]
+    public static partial void DeliveryHeld(ILogger logger, Guid deliveryId, Guid integrationId, DateTimeOffset until);
+
+    [LoggerMessage(2012, LogLevel.Error, "Delivery {DeliveryId} could not be processed; it will be retried after its lease")]
+    public static partial void ProcessingFailed(ILogger logger, Exception exception, Guid deliveryId);
 }

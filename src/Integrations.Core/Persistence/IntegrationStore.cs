@@ -1,3 +1,4 @@
+using Integrations.Delivery;
 using Integrations.Diagnostics;
 using Integrations.Inheritance;
 using Integrations.Registry;
@@ -16,6 +17,7 @@ internal sealed class IntegrationStore : IIntegrationStore
     private readonly IIntegrationValidator _validator;
     private readonly EffectiveIntegrationCache _cache;
     private readonly TimeProvider _time;
+    private readonly IntegrationHealthService _health;
     private readonly ILogger<IntegrationStore> _logger;
 
     public IntegrationStore(
@@ -25,6 +27,7 @@ internal sealed class IntegrationStore : IIntegrationStore
         IIntegrationValidator validator,
         EffectiveIntegrationCache cache,
         TimeProvider time,
+        IntegrationHealthService health,
         ILogger<IntegrationStore> logger)
     {
         _db = db;
@@ -33,6 +36,7 @@ internal sealed class IntegrationStore : IIntegrationStore
         _validator = validator;
         _cache = cache;
         _time = time;
+        _health = health;
         _logger = logger;
     }
 
@@ -172,6 +176,9 @@ internal sealed class IntegrationStore : IIntegrationStore
         integration.PersistedScope = integration.Scope;
         integration.Bag.AcceptChanges();
         _cache.Invalidate(integration.Scope);
+
+        // An edit re-enables an integration that was disabled for failing (GitLab's rule).
+        await _health.ResetAsync(context, integration.Id, descriptor.Slug, "The integration was edited.", cancellationToken).ConfigureAwait(false);
         Log.IntegrationSaved(_logger, integration.Id, descriptor.Slug, integration.Scope.ToString(), integration.Version);
     }
 

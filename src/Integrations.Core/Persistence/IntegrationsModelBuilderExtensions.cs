@@ -1,3 +1,4 @@
+using Integrations.Delivery;
 using Integrations.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,8 @@ namespace Integrations;
 public static class IntegrationsModelBuilderExtensions
 {
     /// <summary>
-    /// Adds the <c>integrations</c> table to the model. Call it from the host's <c>OnModelCreating</c>, then create the
+    /// Adds the integrations tables to the model: <c>integrations</c>, and the delivery outbox, attempt log and health
+    /// tables. Call it from the host's <c>OnModelCreating</c>, then create the
     /// table with the host's migrations (or <c>EnsureCreated</c>), and register the context with
     /// <c>services.AddIntegrations().UseDbContext&lt;TContext&gt;()</c>.
     /// </summary>
@@ -20,6 +22,9 @@ public static class IntegrationsModelBuilderExtensions
         var options = new IntegrationsModelOptions();
         configure?.Invoke(options);
         modelBuilder.ApplyConfiguration(new IntegrationRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new DeliveryRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new DeliveryAttemptRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new IntegrationHealthRecordConfiguration(options));
         return modelBuilder;
     }
 }

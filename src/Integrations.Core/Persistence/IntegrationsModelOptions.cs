@@ -10,4 +10,16 @@ public sealed class IntegrationsModelOptions
     /// <summary>The integrations table name.</summary>
     /// <value><c>integrations</c> by default.</value>
     public string IntegrationsTable { get; set; } = "integrations";
+
+    /// <summary>The outbox of deliveries.</summary>
+    /// <value><c>integration_deliveries</c> by default.</value>
+    public string DeliveriesTable { get; set; } = "integration_deliveries";
+
+    /// <summary>The log of delivery attempts.</summary>
+    /// <value><c>integration_delivery_attempts</c> by default.</value>
+    public string AttemptsTable { get; set; } = "integration_delivery_attempts";
+
+    /// <summary>The auto-disable state per integration.</summary>
+    /// <value><c>integration_health</c> by default.</value>
+    public string HealthTable { get; set; } = "integration_health";
 }

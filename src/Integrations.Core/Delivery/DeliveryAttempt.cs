@@ -1,0 +1,28 @@
+namespace Integrations.Delivery;
+
+/// <summary>One logged attempt, with secrets redacted.</summary>
+/// <param name="AttemptNumber">1 for the first.</param>
+/// <param name="StartedAt">When it started.</param>
+/// <param name="Duration">How long it took.</param>
+/// <param name="Succeeded">Whether it succeeded.</param>
+/// <param name="RequestMethod">The HTTP method.</param>
+/// <param name="RequestUrl">The URL, secret parts masked.</param>
+/// <param name="RequestHeaders">The request headers (JSON object), credentials redacted.</param>
+/// <param name="RequestBody">The request body.</param>
+/// <param name="ResponseStatus">The response status.</param>
+/// <param name="ResponseHeaders">The response headers (JSON object, at most 50).</param>
+/// <param name="ResponseBody">The first 8 KB of the response body.</param>
+/// <param name="Error">The error, if any.</param>
+public sealed record DeliveryAttempt(
+    int AttemptNumber,
+    DateTimeOffset StartedAt,
+    TimeSpan Duration,
+    bool Succeeded,
+    string? RequestMethod,
+    string? RequestUrl,
+    string? RequestHeaders,
+    string? RequestBody,
+    int? ResponseStatus,
+    string? ResponseHeaders,
+    string? ResponseBody,
+    string? Error);

@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using Integrations.Diagnostics;
+using Integrations.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Integrations.Delivery;
+
+/// <summary>
+/// The hosted delivery worker. It keeps up to <see cref="DeliveryOptions.MaxConcurrency"/> deliveries in flight, claiming
+/// more as slots free up (no batch barrier), sleeps when there is no due work until its poll interval passes or this
+/// process dispatches something, applies retention, and refreshes the outbox gauges. On shutdown it lets in-flight
+/// deliveries give their claims back.
+/// </summary>
+internal sealed class DeliveryWorker : BackgroundService
+{
+    private static readonly TimeSpan MaintenanceInterval = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan GaugeInterval = TimeSpan.FromSeconds(15);
+    private readonly IServiceScopeFactory _scopes;
+    private readonly DeliveryProcessor _processor;
+    private readonly DeliverySignal _signal;
+    private readonly IOptionsMonitor<IntegrationsOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly IntegrationsTelemetry _telemetry;
+    private readonly ILogger<DeliveryWorker> _logger;
+    private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
+
+    public DeliveryWorker(
+        IServiceScopeFactory scopes,
+        DeliveryProcessor processor,
+        DeliverySignal signal,
+        IOptionsMonitor<IntegrationsOptions> options,
+        TimeProvider time,
+        IntegrationsTelemetry telemetry,
+        ILogger<DeliveryWorker> logger)
+    {
+        _scopes = scopes;
+        _processor = processor;
+        _signal = signal;
+        _options = options;
+        _time = time;
+        _telemetry = telemetry;
+        _logger = logger;
+        WorkerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+        WorkerId = WorkerId.Length > 48 ? WorkerId[^48..] : WorkerId;
+    }
+
+    public string WorkerId { get; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = _options.CurrentValue.Delivery;
+        if (!options.RunWorker)
+        {
+            return;
+        }
+
+        Log.WorkerStarted(_logger, WorkerId, options.MaxConcurrency, options.BatchSize);
+        using var slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
+        var nextMaintenance = 0L;
+        var nextGauges = 0L;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                var free = 1;
+                while (free < options.BatchSize && slots.Wait(0))
+                {
+                    free++;
+                }
+
+                List<DeliveryRecord> claimed;
+                string token;
+                try
+                {
+                    (token, claimed) = await ClaimAsync(free, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    slots.Release(free);
+                    Log.ClaimFailed(_logger, ex, WorkerId);
+                    await _signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (claimed.Count < free)
+                {
+                    slots.Release(free - claimed.Count);
+                }
+
+                foreach (var delivery in claimed)
+                {
+                    Track(RunOneAsync(delivery, token, slots, stoppingToken));
+                }
+
+                var now = _time.GetTimestamp();
+                if (now >= nextGauges)
+                {
+                    nextGauges = now + (long)(GaugeInterval.TotalSeconds * _time.TimestampFrequency);
+                    await RefreshGaugesAsync(stoppingToken).ConfigureAwait(false);
+                }
+
+                if (now >= nextMaintenance)
+                {
+                    nextMaintenance = now + (long)(MaintenanceInterval.TotalSeconds * _time.TimestampFrequency);
+                    await ApplyRetentionAsync(stoppingToken).ConfigureAwait(false);
+                }
+
+                if (claimed.Count == 0)
+                {
+                    await _signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+
+        await Task.WhenAll(_inFlight.Keys).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes delivered and dead deliveries, and attempt log entries, older than the retention period.</summary>
+    internal async Task ApplyRetentionAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var cutoff = _time.GetUtcNow() - _options.CurrentValue.Delivery.Retention;
+            var cutoffMs = cutoff.ToUnixTimeMilliseconds();
+            var scope = _scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
+                var attempts = await context.Set<DeliveryAttemptRecord>().Where(a => a.StartedAt < cutoffMs)
+                    .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                var deliveries = await context.Set<DeliveryRecord>()
+                    .Where(d => (d.Status == DeliveryStatus.Succeeded || d.Status == DeliveryStatus.Dead) && d.CompletedAt < cutoffMs)
+                    .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                if (attempts + deliveries > 0)
+                {
+                    Log.RetentionApplied(_logger, deliveries, attempts, cutoff);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.ClaimFailed(_logger, ex, WorkerId);
+        }
+    }
+
+    private async Task<(string Token, List<DeliveryRecord> Claimed)> ClaimAsync(int count, CancellationToken cancellationToken)
+    {
+        var scope = _scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
+            var lease = (long)_options.CurrentValue.Delivery.LeaseDuration.TotalMilliseconds;
+            return await DeliveryClaimer.ClaimAsync(context, WorkerId, count, _time.GetUtcNow().ToUnixTimeMilliseconds(), lease, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunOneAsync(DeliveryRecord delivery, string token, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _processor.ProcessAsync(delivery, token, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested || ex is not OperationCanceledException)
+        {
+            Log.ProcessingFailed(_logger, ex, delivery.Id);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the lease runs out and another worker takes the delivery over.
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private void Track(Task task)
+    {
+        _inFlight[task] = 0;
+        _ = task.ContinueWith(t => _inFlight.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task RefreshGaugesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var scope = _scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
+                var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+                var pending = context.Set<DeliveryRecord>().Where(d => d.Status == DeliveryStatus.Pending);
+                var depth = await pending.LongCountAsync(cancellationToken).ConfigureAwait(false);
+                var oldest = await pending.Where(d => d.NextAttemptAt <= now).OrderBy(d => d.NextAttemptAt)
+                    .Select(d => (long?)d.NextAttemptAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                _telemetry.SetOutbox(depth, oldest is { } o ? (now - o) / 1000.0 : 0);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.ClaimFailed(_logger, ex, WorkerId);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+namespace Integrations.Delivery;
+
+/// <summary>The queryable delivery history, resend, and integration health.</summary>
+public interface IDeliveryLog
+{
+    /// <summary>Lists deliveries, newest first.</summary>
+    /// <param name="query">Filters and paging.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<DeliveryPage> QueryAsync(DeliveryQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one delivery.</summary>
+    /// <param name="deliveryId">The delivery id.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<DeliverySummary?> GetAsync(Guid deliveryId, CancellationToken cancellationToken = default);
+
+    /// <summary>The logged attempts of a delivery, first to last.</summary>
+    /// <param name="deliveryId">The delivery id.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(Guid deliveryId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends a delivery again now, with a fresh retry schedule. It keeps its id, so receivers that de-duplicate on
+    /// <c>webhook-id</c> or <c>Idempotency-Key</c> recognise it.
+    /// </summary>
+    /// <param name="deliveryId">The delivery id.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <returns>False when there is no such delivery or it is being delivered right now.</returns>
+    Task<bool> ResendAsync(Guid deliveryId, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends again every dead delivery created in a time range (optionally of one integration).</summary>
+    /// <param name="from">Created at or after.</param>
+    /// <param name="to">Created before.</param>
+    /// <param name="integrationId">Only this integration's deliveries.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <returns>How many deliveries were queued again.</returns>
+    Task<int> ResendFailedAsync(DateTimeOffset from, DateTimeOffset to, Guid? integrationId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>An integration's delivery health.</summary>
+    /// <param name="integrationId">The integration.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IntegrationHealth> GetHealthAsync(Guid integrationId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Integrations.Diagnostics;
+
+/// <summary>
+/// The <see cref="System.Diagnostics.Metrics.Meter"/> and <see cref="System.Diagnostics.ActivitySource"/> named <c>Integrations</c>.
+/// Instruments (documented in the README):
+/// <c>integrations.deliveries</c> (counter, tag <c>outcome</c> = succeeded | retrying | dead),
+/// <c>integrations.delivery.failures</c> (counter), <c>integrations.delivery.retries</c> (counter),
+/// <c>integrations.delivery.duration</c> (histogram, ms), <c>integrations.outbox.depth</c> (gauge: pending deliveries) and
+/// <c>integrations.outbox.oldest_due_age</c> (gauge, s). Every measurement carries <c>integration.type</c>.
+/// </summary>
+internal sealed class IntegrationsTelemetry : IDisposable
+{
+    public const string Name = "Integrations";
+
+    private readonly Meter _meter;
+    private long _depth;
+    private double _oldestDueAgeSeconds;
+
+    public IntegrationsTelemetry(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(Name);
+        Deliveries = _meter.CreateCounter<long>("integrations.deliveries", description: "Delivery attempts by outcome.");
+        Failures = _meter.CreateCounter<long>("integrations.delivery.failures", description: "Failed delivery attempts.");
+        Retries = _meter.CreateCounter<long>("integrations.delivery.retries", description: "Deliveries scheduled for another attempt.");
+        Duration = _meter.CreateHistogram<double>("integrations.delivery.duration", unit: "ms", description: "Duration of delivery attempts.");
+        _meter.CreateObservableGauge("integrations.outbox.depth", () => Volatile.Read(ref _depth), description: "Deliveries waiting to be sent.");
+        _meter.CreateObservableGauge("integrations.outbox.oldest_due_age", () => Volatile.Read(ref _oldestDueAgeSeconds), unit: "s", description: "Age of the oldest due delivery.");
+    }
+
+    public ActivitySource Source { get; } = new(Name);
+
+    public Counter<long> Deliveries { get; }
+
+    public Counter<long> Failures { get; }
+
+    public Counter<long> Retries { get; }
+
+    public Histogram<double> Duration { get; }
+
+    public void SetOutbox(long depth, double oldestDueAgeSeconds)
+    {
+        Volatile.Write(ref _depth, depth);
+        Volatile.Write(ref _oldestDueAgeSeconds, oldestDueAgeSeconds);
+    }
+
+    public void Dispose()
+    {
+        Source.Dispose();
+        _meter.Dispose();
+    }
+}
