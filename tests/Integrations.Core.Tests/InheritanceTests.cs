@@ -291,6 +291,18 @@ public class InheritanceTests(DatabaseKind kind) : DatabaseTests(kind)
     }
 
     [Test]
+    public async Task Concurrent_misses_for_one_scope_share_a_single_load()
+    {
+        await SaveAsync(NewChat(Instance, "#instance"));
+        _hierarchy.Lookups = 0;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => EffectiveAsync(P1))));
+
+        results.Should().OnlyContain(r => r.Count == 1);
+        _hierarchy.Lookups.Should().BeLessThan(50, "concurrent misses join the load in flight");
+    }
+
+    [Test]
     public async Task One_query_resolves_a_project_and_the_hierarchy_is_asked_once_per_miss()
     {
         await SaveAsync(NewChat(Instance, "#instance"));

@@ -1,6 +1,7 @@
 using Integrations.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Integrations.TestSupport;
@@ -12,6 +13,7 @@ namespace Integrations.TestSupport;
 public sealed class IntegrationsTestHost : IAsyncDisposable
 {
     private readonly bool _ownsDatabase;
+    private List<IHostedService>? _started;
 
     private IntegrationsTestHost(ServiceProvider services, TestDatabase database, bool ownsDatabase, FakeTimeProvider time, CapturingLoggerProvider logs, string key)
     {
@@ -64,6 +66,32 @@ public sealed class IntegrationsTestHost : IAsyncDisposable
         return new IntegrationsTestHost(provider, database, ownsDatabase, time, logs, key);
     }
 
+    /// <summary>Starts the hosted services (the delivery worker), as a generic host would.</summary>
+    public async Task StartWorkersAsync()
+    {
+        _started = Services.GetServices<IHostedService>().ToList();
+        foreach (var service in _started)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Stops the hosted services, letting in-flight deliveries hand their claims back.</summary>
+    public async Task StopWorkersAsync()
+    {
+        if (_started is null)
+        {
+            return;
+        }
+
+        foreach (var service in _started)
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        _started = null;
+    }
+
     public async Task<T> ScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -88,6 +116,7 @@ public sealed class IntegrationsTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopWorkersAsync();
         await Services.DisposeAsync();
         if (_ownsDatabase)
         {

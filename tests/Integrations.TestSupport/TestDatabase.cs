@@ -56,7 +56,7 @@ public sealed class TestDatabase : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 20 };
         return new TestDatabase(kind, builder.ConnectionString, admin, name);
     }
 
@@ -86,6 +86,7 @@ public sealed class TestDatabase : IAsyncDisposable
             return;
         }
 
+        NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_adminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);

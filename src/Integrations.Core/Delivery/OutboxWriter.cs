@@ -15,6 +15,7 @@ internal sealed class OutboxWriter : IAsyncDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly DeliverySignal _signal;
     private readonly Lazy<Task> _loop;
+    private long _commits;
 
     public OutboxWriter(IServiceScopeFactory scopes, DeliverySignal signal)
     {
@@ -22,6 +23,9 @@ internal sealed class OutboxWriter : IAsyncDisposable
         _signal = signal;
         _loop = new Lazy<Task>(() => Task.Run(RunAsync));
     }
+
+    /// <summary>How many commits the writer has made (for tests and diagnostics).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>Commits the rows, together with whatever other callers queued meanwhile.</summary>
     public Task WriteAsync(IReadOnlyList<DeliveryRecord> rows, CancellationToken cancellationToken)
@@ -98,6 +102,7 @@ internal sealed class OutboxWriter : IAsyncDisposable
             context.ChangeTracker.AutoDetectChangesEnabled = false;
             context.Set<DeliveryRecord>().AddRange(rows);
             await context.SaveChangesAsync().ConfigureAwait(false);
+            Interlocked.Increment(ref _commits);
         }
     }
 

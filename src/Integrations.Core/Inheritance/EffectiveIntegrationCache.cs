@@ -12,6 +12,7 @@ internal sealed class EffectiveIntegrationCache
 {
     private readonly ConcurrentDictionary<IntegrationScope, Entry> _entries = new();
     private readonly ConcurrentDictionary<IntegrationScope, long> _generations = new();
+    private readonly ConcurrentDictionary<IntegrationScope, Loading> _loading = new();
     private readonly IOptionsMonitor<IntegrationsOptions> _options;
     private readonly TimeProvider _time;
     private long _clock;
@@ -80,6 +81,41 @@ internal sealed class EffectiveIntegrationCache
         _entries[scope] = new Entry(chain, generations, items, expiresAt);
     }
 
+    /// <summary>
+    /// Runs <paramref name="load"/> once for concurrent misses of the same scope: later callers join the load in flight
+    /// (no stampede of identical queries), unless anything was invalidated since it started, in which case they start a
+    /// fresh one so a change is always seen after it was saved.
+    /// </summary>
+    public Task<IReadOnlyList<EffectiveIntegration>> LoadOnceAsync(IntegrationScope scope, Func<Task<IReadOnlyList<EffectiveIntegration>>> load)
+    {
+        var clock = Interlocked.Read(ref _clock);
+        if (_loading.TryGetValue(scope, out var running) && running.Clock == clock)
+        {
+            return running.Task;
+        }
+
+        var started = new Loading(clock, new TaskCompletionSource<IReadOnlyList<EffectiveIntegration>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _loading[scope] = started;
+        _ = RunAsync();
+        return started.Task;
+
+        async Task RunAsync()
+        {
+            try
+            {
+                started.Source.SetResult(await load().ConfigureAwait(false));
+            }
+            catch (Exception ex)
+            {
+                started.Source.SetException(ex);
+            }
+            finally
+            {
+                _loading.TryRemove(KeyValuePair.Create(scope, started));
+            }
+        }
+    }
+
     /// <summary>Marks a scope changed: cached results for it and every scope below it become stale.</summary>
     public void Invalidate(IntegrationScope scope)
     {
@@ -88,6 +124,11 @@ internal sealed class EffectiveIntegrationCache
     }
 
     public void Clear() => _entries.Clear();
+
+    private sealed record Loading(long Clock, TaskCompletionSource<IReadOnlyList<EffectiveIntegration>> Source)
+    {
+        public Task<IReadOnlyList<EffectiveIntegration>> Task => Source.Task;
+    }
 
     private sealed record Entry(IReadOnlyList<IntegrationScope> Chain, long[] Generations, IReadOnlyList<EffectiveIntegration> Items, long ExpiresAt);
 }

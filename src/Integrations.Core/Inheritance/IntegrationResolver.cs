@@ -1,21 +1,22 @@
 using Integrations.Persistence;
 using Integrations.Properties;
 using Integrations.Registry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrations.Inheritance;
 
 /// <summary>Resolves effective integrations from the rows of a scope's ancestry, read in one query.</summary>
 internal sealed class IntegrationResolver : IIntegrationResolver
 {
-    private readonly IntegrationStore _store;
+    private readonly IServiceScopeFactory _scopes;
     private readonly IScopeHierarchy _hierarchy;
     private readonly IIntegrationRegistry _registry;
     private readonly IIntegrationCatalog _catalog;
     private readonly EffectiveIntegrationCache _cache;
 
-    public IntegrationResolver(IntegrationStore store, IScopeHierarchy hierarchy, IIntegrationRegistry registry, IIntegrationCatalog catalog, EffectiveIntegrationCache cache)
+    public IntegrationResolver(IServiceScopeFactory scopes, IScopeHierarchy hierarchy, IIntegrationRegistry registry, IIntegrationCatalog catalog, EffectiveIntegrationCache cache)
     {
-        _store = store;
+        _scopes = scopes;
         _hierarchy = hierarchy;
         _registry = registry;
         _catalog = catalog;
@@ -29,12 +30,22 @@ internal sealed class IntegrationResolver : IIntegrationResolver
             return cached;
         }
 
-        var chain = await ChainAsync(scope, cancellationToken).ConfigureAwait(false);
+        return await _cache.LoadOnceAsync(scope, () => LoadAsync(scope)).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads and resolves a scope in a DI scope of its own, so callers that join the load may leave early.</summary>
+    private async Task<IReadOnlyList<EffectiveIntegration>> LoadAsync(IntegrationScope scope)
+    {
+        var chain = await ChainAsync(scope, CancellationToken.None).ConfigureAwait(false);
         var generations = _cache.Snapshot(chain);
-        var rows = await _store.ListForScopesAsync(chain, cancellationToken).ConfigureAwait(false);
-        var resolved = Resolve(scope, chain, rows.Items);
-        _cache.Set(scope, chain, generations, resolved);
-        return resolved;
+        var services = _scopes.CreateAsyncScope();
+        await using (services.ConfigureAwait(false))
+        {
+            var rows = await services.ServiceProvider.GetRequiredService<IntegrationStore>().ListForScopesAsync(chain, CancellationToken.None).ConfigureAwait(false);
+            var resolved = Resolve(scope, chain, rows.Items);
+            _cache.Set(scope, chain, generations, resolved);
+            return resolved;
+        }
     }
 
     public async Task<EffectiveIntegration?> GetEffectiveAsync(IntegrationScope scope, string type, CancellationToken cancellationToken = default)

@@ -1,0 +1,107 @@
+using System.Text;
+using Integrations.Delivery;
+using Integrations.Events;
+using Integrations.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integrations.Core.Tests.Delivery;
+
+/// <summary>A real database, a real Kestrel receiver on 127.0.0.1 and, once started, the real delivery worker.</summary>
+public abstract class DeliveryTestBase(DatabaseKind kind) : DatabaseTests(kind)
+{
+    protected TestReceiver Receiver { get; private set; } = null!;
+
+    protected RecordingHealthListener HealthListener { get; } = new();
+
+    [SetUp]
+    public async Task StartReceiverAsync() => Receiver = await TestReceiver.StartAsync();
+
+    [TearDown]
+    public async Task StopReceiverAsync()
+    {
+        await Host.StopWorkersAsync();
+        await Receiver.DisposeAsync();
+    }
+
+    protected override void Configure(IIntegrationsBuilder builder)
+    {
+        base.Configure(builder);
+        builder.Add<TestHookIntegration>();
+        builder.Services.AddSingleton<IIntegrationHealthListener>(HealthListener);
+    }
+
+    protected override void ConfigureOptions(IntegrationsOptions options)
+    {
+        options.Network.AllowedHosts.Add("127.0.0.1");
+        options.Delivery.PollInterval = TimeSpan.FromMilliseconds(20);
+        options.Delivery.MaxConcurrency = 4;
+    }
+
+    protected async Task<TestHookIntegration> SaveHookAsync(IntegrationScope scope, Action<TestHookIntegration>? configure = null)
+    {
+        var hook = new TestHookIntegration { Scope = scope, Active = true, Url = Receiver.Url("hook").ToString() };
+        configure?.Invoke(hook);
+        await SaveAsync(hook);
+        return hook;
+    }
+
+    protected static JsonEvent Push(string gitRef = "refs/heads/main", string extra = "") =>
+        new(IntegrationEvents.Push, Encoding.UTF8.GetBytes($"{{\"object_kind\":\"push\",\"event_name\":\"push\",\"ref\":\"{gitRef}\"{extra}}}"), gitRef);
+
+    protected static JsonEvent Event(IntegrationEvents kind) =>
+        new(kind, Encoding.UTF8.GetBytes($"{{\"object_kind\":\"{IntegrationEventNames.GetName(kind)}\"}}"));
+
+    protected Task<IReadOnlyList<EnqueuedDelivery>> DispatchAsync(string projectId, IntegrationEvent @event) =>
+        Host.ScopeAsync(sp => sp.GetRequiredService<IIntegrationDispatcher>().DispatchAsync(projectId, @event));
+
+    protected Task<T> LogAsync<T>(Func<IDeliveryLog, Task<T>> action) =>
+        Host.ScopeAsync(sp => action(sp.GetRequiredService<IDeliveryLog>()));
+
+    protected Task<DeliverySummary?> DeliveryAsync(Guid id) => LogAsync(log => log.GetAsync(id));
+
+    /// <summary>Waits (in real time) until the delivery satisfies the condition.</summary>
+    protected async Task<DeliverySummary> WaitForAsync(Guid id, Func<DeliverySummary, bool> condition, string because, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var delivery = await DeliveryAsync(id);
+            if (delivery is not null && condition(delivery))
+            {
+                return delivery;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting until {because}; the delivery is {delivery}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    protected Task<DeliverySummary> WaitForStatusAsync(Guid id, DeliveryStatus status, int? attempts = null) =>
+        WaitForAsync(id, d => d.Status == status && (attempts is null || d.Attempts == attempts), $"it is {status}" + (attempts is null ? string.Empty : $" after {attempts} attempt(s)"));
+
+    protected void RespondWith(int status, Action<Microsoft.AspNetCore.Http.HttpResponse>? headers = null) =>
+        Receiver.Respond = (_, context) =>
+        {
+            context.Response.StatusCode = status;
+            headers?.Invoke(context.Response);
+            return Task.CompletedTask;
+        };
+}
+
+/// <summary>Records health changes as a host's listener would receive them.</summary>
+public sealed class RecordingHealthListener : IIntegrationHealthListener
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<IntegrationHealthChange> _changes = new();
+
+    public IReadOnlyCollection<IntegrationHealthChange> Changes => _changes;
+
+    public Task OnHealthChangedAsync(IntegrationHealthChange change, CancellationToken cancellationToken)
+    {
+        _changes.Enqueue(change);
+        return Task.CompletedTask;
+    }
+}
