@@ -91,12 +91,20 @@ internal sealed class DeliveryProcessor
             var status = result.Succeeded ? DeliveryStatus.Succeeded : delay is null ? DeliveryStatus.Dead : DeliveryStatus.Pending;
             var attempt = AttemptRecord(delivery, attemptNumber, startedAt, elapsed, result, error, exchange, redactor, options.Delivery);
 
+            // The delivery's outcome, its attempt log and the integration's health change commit together.
+            IntegrationHealthChange? change = null;
             var recorded = await FinishAsync(context, delivery, leaseToken, status, attemptNumber,
-                delay is { } d ? now.Add(d).ToUnixTimeMilliseconds() : null, result.StatusCode, error, attempt, CancellationToken.None).ConfigureAwait(false);
+                delay is { } d ? now.Add(d).ToUnixTimeMilliseconds() : null, result.StatusCode, error, attempt, CancellationToken.None,
+                async () => change = result.Succeeded
+                    ? await _health.RecordSuccessAsync(context, delivery.IntegrationId, delivery.IntegrationType, health, CancellationToken.None).ConfigureAwait(false)
+                    : await _health.RecordFailureAsync(context, delivery.IntegrationId, delivery.IntegrationType, health, result.IsGone, error!, CancellationToken.None).ConfigureAwait(false))
+                .ConfigureAwait(false);
             if (!recorded)
             {
                 return;
             }
+
+            await _health.NotifyAsync(change, CancellationToken.None).ConfigureAwait(false);
 
             var tags = new TagList { { "integration.type", delivery.IntegrationType } };
             _telemetry.Duration.Record(elapsed.TotalMilliseconds, tags);
@@ -104,7 +112,6 @@ internal sealed class DeliveryProcessor
             {
                 _telemetry.Deliveries.Add(1, new TagList { { "integration.type", delivery.IntegrationType }, { "outcome", "succeeded" } });
                 Log.Delivered(_logger, delivery.Id, delivery.EventKind, delivery.IntegrationId, delivery.IntegrationType, attemptNumber, (long)elapsed.TotalMilliseconds);
-                await _health.RecordSuccessAsync(context, delivery.IntegrationId, delivery.IntegrationType, health, CancellationToken.None).ConfigureAwait(false);
                 return;
             }
 
@@ -120,8 +127,6 @@ internal sealed class DeliveryProcessor
                 _telemetry.Deliveries.Add(1, new TagList { { "integration.type", delivery.IntegrationType }, { "outcome", "dead" } });
                 Log.DeliveryDead(_logger, delivery.Id, delivery.EventKind, delivery.IntegrationId, delivery.IntegrationType, attemptNumber, error!);
             }
-
-            await _health.RecordFailureAsync(context, delivery.IntegrationId, delivery.IntegrationType, health, result.IsGone, error!, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -220,7 +225,7 @@ internal sealed class DeliveryProcessor
     /// <summary>Stores the outcome if this worker still holds the lease; false when another worker took the delivery over.</summary>
     private async Task<bool> FinishAsync(
         DbContext context, DeliveryRecord delivery, string leaseToken, DeliveryStatus status, int attempts, long? nextAttemptAt,
-        int? statusCode, string? error, DeliveryAttemptRecord? attempt, CancellationToken cancellationToken)
+        int? statusCode, string? error, DeliveryAttemptRecord? attempt, CancellationToken cancellationToken, Func<Task>? alsoInTransaction = null)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var completed = status is DeliveryStatus.Succeeded or DeliveryStatus.Dead ? now : (long?)null;
@@ -251,6 +256,11 @@ internal sealed class DeliveryProcessor
                 context.Set<DeliveryAttemptRecord>().Add(attempt);
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 context.ChangeTracker.Clear();
+            }
+
+            if (alsoInTransaction is not null)
+            {
+                await alsoInTransaction().ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

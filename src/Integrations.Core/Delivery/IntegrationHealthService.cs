@@ -27,12 +27,13 @@ internal sealed class IntegrationHealthService
     public static Task<IntegrationHealthRecord?> GetAsync(DbContext context, Guid integrationId, CancellationToken cancellationToken) =>
         context.Set<IntegrationHealthRecord>().AsNoTracking().FirstOrDefaultAsync(h => h.IntegrationId == integrationId, cancellationToken);
 
-    public async Task RecordSuccessAsync(DbContext context, Guid integrationId, string type, IntegrationHealthRecord? before, CancellationToken cancellationToken)
+    /// <summary>Records a success (inside the caller's transaction); returns the change to announce after commit, if any.</summary>
+    public async Task<IntegrationHealthChange?> RecordSuccessAsync(DbContext context, Guid integrationId, string type, IntegrationHealthRecord? before, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         if (before is null || (before.RecentFailures == 0 && !before.PermanentlyDisabled && before.DisabledUntil is null))
         {
-            return; // Already healthy: no write per successful delivery.
+            return null; // Already healthy: no write per successful delivery.
         }
 
         await context.Set<IntegrationHealthRecord>().Where(h => h.IntegrationId == integrationId).ExecuteUpdateAsync(s => s
@@ -41,10 +42,11 @@ internal sealed class IntegrationHealthService
             .SetProperty(h => h.PermanentlyDisabled, false)
             .SetProperty(h => h.LastSuccessAt, now)
             .SetProperty(h => h.LastError, (string?)null), cancellationToken).ConfigureAwait(false);
-        await NotifyAsync(context, integrationId, type, before, now, "A delivery succeeded.", cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(context, integrationId, type, before, now, "A delivery succeeded.", cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task RecordFailureAsync(DbContext context, Guid integrationId, string type, IntegrationHealthRecord? before, bool gone, string error, CancellationToken cancellationToken)
+    /// <summary>Records a failure (inside the caller's transaction); returns the change to announce after commit, if any.</summary>
+    public async Task<IntegrationHealthChange?> RecordFailureAsync(DbContext context, Guid integrationId, string type, IntegrationHealthRecord? before, bool gone, string error, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var text = error.Length > 2000 ? error[..2000] : error;
@@ -78,14 +80,14 @@ internal sealed class IntegrationHealthService
         var current = await GetAsync(context, integrationId, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
-            return;
+            return null;
         }
 
         AutoDisablePolicy.ApplyThresholds(current, _options.CurrentValue.Delivery, now, gone);
         await set.Where(h => h.IntegrationId == integrationId).ExecuteUpdateAsync(s => s
             .SetProperty(h => h.DisabledUntil, current.DisabledUntil)
             .SetProperty(h => h.PermanentlyDisabled, h => h.PermanentlyDisabled || current.PermanentlyDisabled), cancellationToken).ConfigureAwait(false);
-        await NotifyAsync(context, integrationId, type, before, now, gone ? "The receiver answered 410 Gone." : "Delivery failed: " + text, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(context, integrationId, type, before, now, gone ? "The receiver answered 410 Gone." : "Delivery failed: " + text, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Re-enables an integration (after an edit or a successful test).</summary>
@@ -103,20 +105,19 @@ internal sealed class IntegrationHealthService
             .SetProperty(h => h.DisabledUntil, (long?)null)
             .SetProperty(h => h.PermanentlyDisabled, false)
             .SetProperty(h => h.LastError, (string?)null), cancellationToken).ConfigureAwait(false);
-        await NotifyAsync(context, integrationId, type, before, now, reason, cancellationToken).ConfigureAwait(false);
+        await NotifyAsync(await ChangeAsync(context, integrationId, type, before, now, reason, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task NotifyAsync(DbContext context, Guid integrationId, string type, IntegrationHealthRecord? before, long now, string reason, CancellationToken cancellationToken)
+    /// <summary>Tells the listeners about a change (after it is committed).</summary>
+    public async Task NotifyAsync(IntegrationHealthChange? change, CancellationToken cancellationToken)
     {
-        var previous = IntegrationHealth.From(before, integrationId, now).Status;
-        var current = IntegrationHealth.From(await GetAsync(context, integrationId, cancellationToken).ConfigureAwait(false), integrationId, now);
-        if (current.Status == previous)
+        if (change is null)
         {
             return;
         }
 
-        Log.HealthChanged(_logger, integrationId, type, previous, current.Status);
-        var change = new IntegrationHealthChange(integrationId, type, previous, current, reason);
+        Log.HealthChanged(_logger, change.IntegrationId, change.IntegrationType, change.Previous, change.Current.Status);
+        var integrationId = change.IntegrationId;
         foreach (var listener in _listeners)
         {
             try
@@ -128,5 +129,12 @@ internal sealed class IntegrationHealthService
                 Log.HealthListenerFailed(_logger, ex, listener.GetType().Name, integrationId);
             }
         }
+    }
+
+    private static async Task<IntegrationHealthChange?> ChangeAsync(DbContext context, Guid integrationId, string type, IntegrationHealthRecord? before, long now, string reason, CancellationToken cancellationToken)
+    {
+        var previous = IntegrationHealth.From(before, integrationId, now).Status;
+        var current = IntegrationHealth.From(await GetAsync(context, integrationId, cancellationToken).ConfigureAwait(false), integrationId, now);
+        return current.Status == previous ? null : new IntegrationHealthChange(integrationId, type, previous, current, reason);
     }
 }

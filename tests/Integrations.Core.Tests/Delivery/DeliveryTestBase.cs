@@ -11,7 +11,8 @@ public abstract class DeliveryTestBase(DatabaseKind kind) : DatabaseTests(kind)
 {
     protected TestReceiver Receiver { get; private set; } = null!;
 
-    protected RecordingHealthListener HealthListener { get; } = new();
+    /// <summary>A fresh listener per test (NUnit reuses the fixture object across its tests).</summary>
+    protected RecordingHealthListener HealthListener { get; private set; } = new();
 
     [SetUp]
     public async Task StartReceiverAsync() => Receiver = await TestReceiver.StartAsync();
@@ -27,6 +28,7 @@ public abstract class DeliveryTestBase(DatabaseKind kind) : DatabaseTests(kind)
     {
         base.Configure(builder);
         builder.Add<TestHookIntegration>();
+        HealthListener = new RecordingHealthListener();
         builder.Services.AddSingleton<IIntegrationHealthListener>(HealthListener);
     }
 

@@ -1,0 +1,162 @@
+using Integrations.Delivery;
+using Integrations.TestSupport;
+
+namespace Integrations.Core.Tests.Delivery;
+
+/// <summary>GitLab's thresholds, checked as arithmetic and then end to end with a fake clock.</summary>
+public class AutoDisablePolicyTests
+{
+    private static readonly DeliveryOptions Options = new();
+
+    [Test]
+    public void The_first_three_failures_are_grace()
+    {
+        var health = new IntegrationHealthRecord();
+
+        for (var i = 0; i < 3; i++)
+        {
+            AutoDisablePolicy.RecordFailure(health, Options, 0, gone: false, "HTTP 500");
+        }
+
+        health.DisabledUntil.Should().BeNull();
+        health.PermanentlyDisabled.Should().BeFalse();
+    }
+
+    [TestCase(4, 2)]
+    [TestCase(5, 4)]
+    [TestCase(6, 8)]
+    [TestCase(13, 1024)]
+    [TestCase(14, 1440)]
+    [TestCase(39, 1440)]
+    public void From_the_fourth_failure_the_disable_doubles_from_one_minute_to_one_day(int failures, int minutes)
+    {
+        var health = new IntegrationHealthRecord();
+
+        for (var i = 0; i < failures; i++)
+        {
+            AutoDisablePolicy.RecordFailure(health, Options, 1_000, gone: false, "HTTP 500");
+        }
+
+        health.DisabledUntil.Should().Be(1_000 + (long)TimeSpan.FromMinutes(minutes).TotalMilliseconds);
+        health.PermanentlyDisabled.Should().BeFalse();
+    }
+
+    [Test]
+    public void The_fortieth_failure_disables_permanently()
+    {
+        var health = new IntegrationHealthRecord();
+
+        for (var i = 0; i < 40; i++)
+        {
+            AutoDisablePolicy.RecordFailure(health, Options, 0, gone: false, "HTTP 500");
+        }
+
+        health.PermanentlyDisabled.Should().BeTrue();
+    }
+
+    [Test]
+    public void Gone_disables_permanently_at_once_and_a_success_clears_everything()
+    {
+        var health = new IntegrationHealthRecord();
+
+        AutoDisablePolicy.RecordFailure(health, Options, 0, gone: true, "HTTP 410");
+        health.PermanentlyDisabled.Should().BeTrue();
+
+        AutoDisablePolicy.RecordSuccess(health, 5);
+        health.Should().BeEquivalentTo(new IntegrationHealthRecord { LastSuccessAt = 5, LastFailureAt = 0 });
+    }
+
+    [Test]
+    public void Retry_delays_follow_the_schedule_within_the_jitter_and_stop_after_the_last()
+    {
+        RetrySchedule.NextDelay(Options, 1, null, 0.5).Should().Be(TimeSpan.FromSeconds(5));
+        RetrySchedule.NextDelay(Options, 1, null, 0.0).Should().Be(TimeSpan.FromSeconds(4));
+        RetrySchedule.NextDelay(Options, 1, null, 0.999999).Should().BeCloseTo(TimeSpan.FromSeconds(6), TimeSpan.FromMilliseconds(1));
+        RetrySchedule.NextDelay(Options, 2, null, 0.5).Should().Be(TimeSpan.FromMinutes(5));
+        RetrySchedule.NextDelay(Options, 7, null, 0.5).Should().Be(TimeSpan.FromHours(10));
+        RetrySchedule.NextDelay(Options, 8, null, 0.5).Should().BeNull("8 attempts in all");
+        RetrySchedule.NextDelay(Options, 1, TimeSpan.FromSeconds(42), 0.5).Should().Be(TimeSpan.FromSeconds(42));
+        RetrySchedule.NextDelay(Options, 1, TimeSpan.FromDays(9), 0.5).Should().Be(TimeSpan.FromDays(1));
+        RetrySchedule.NextDelay(Options, 8, TimeSpan.FromSeconds(1), 0.5).Should().BeNull("Retry-After does not add attempts");
+    }
+}
+
+[TestFixture(DatabaseKind.Sqlite)]
+[TestFixture(DatabaseKind.PostgreSql)]
+public class AutoDisableTests(DatabaseKind kind) : DeliveryTestBase(kind)
+{
+    [Test]
+    public async Task The_fourth_consecutive_failure_disables_for_two_minutes_holds_deliveries_and_tells_the_owner()
+    {
+        var hook = await SaveHookAsync(IntegrationScope.Project(1));
+        RespondWith(400);
+        await Host.StartWorkersAsync();
+        for (var i = 1; i <= 4; i++)
+        {
+            var failed = (await DispatchAsync("1", Push())).Single();
+            await WaitForStatusAsync(failed.DeliveryId, DeliveryStatus.Dead);
+        }
+
+        var health = await LogAsync(log => log.GetHealthAsync(hook.Id));
+        health.Status.Should().Be(IntegrationHealthStatus.TemporarilyDisabled);
+        health.RecentFailures.Should().Be(4);
+        health.DisabledUntil.Should().Be(Host.Time.GetUtcNow().AddMinutes(2));
+        health.LastError.Should().StartWith("HTTP 400");
+        HealthListener.Changes.Select(c => c.Current.Status).Should().Equal(IntegrationHealthStatus.Failing, IntegrationHealthStatus.TemporarilyDisabled);
+        HealthListener.Changes.Last().IntegrationId.Should().Be(hook.Id);
+
+        RespondWith(200);
+        var held = (await DispatchAsync("1", Push())).Single();
+        var waiting = await WaitForAsync(held.DeliveryId, d => d.NextAttemptAt == Host.Time.GetUtcNow().AddMinutes(2), "it is held until the disable ends");
+        waiting.Attempts.Should().Be(0, "holding is not an attempt");
+        Receiver.Requests.Should().HaveCount(4);
+
+        Host.Time.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+        await WaitForStatusAsync(held.DeliveryId, DeliveryStatus.Succeeded);
+        (await LogAsync(log => log.GetHealthAsync(hook.Id))).Status.Should().Be(IntegrationHealthStatus.Healthy);
+        HealthListener.Changes.Last().Current.Status.Should().Be(IntegrationHealthStatus.Healthy);
+    }
+
+    [Test]
+    public async Task Gone_disables_at_once_until_an_edit_re_enables_it()
+    {
+        var hook = await SaveHookAsync(IntegrationScope.Project(1));
+        RespondWith(410);
+        await Host.StartWorkersAsync();
+        var gone = (await DispatchAsync("1", Push())).Single();
+        await WaitForStatusAsync(gone.DeliveryId, DeliveryStatus.Dead, attempts: 1);
+        (await LogAsync(log => log.GetHealthAsync(hook.Id))).Status.Should().Be(IntegrationHealthStatus.PermanentlyDisabled);
+        HealthListener.Changes.Single().Reason.Should().Be("The receiver answered 410 Gone.");
+
+        var blocked = (await DispatchAsync("1", Push())).Single();
+        (await WaitForStatusAsync(blocked.DeliveryId, DeliveryStatus.Dead)).LastError.Should().StartWith("The integration is disabled after repeated failures");
+        Receiver.Requests.Should().HaveCount(1);
+
+        RespondWith(200);
+        var loaded = (await FindAsync<TestHookIntegration>(IntegrationScope.Project(1)))!;
+        loaded.Url = Receiver.Url("moved").ToString();
+        await SaveAsync(loaded);
+        (await LogAsync(log => log.GetHealthAsync(hook.Id))).Status.Should().Be(IntegrationHealthStatus.Healthy);
+        HealthListener.Changes.Last().Reason.Should().Be("The integration was edited.");
+
+        (await LogAsync(log => log.ResendAsync(blocked.DeliveryId))).Should().BeTrue();
+        await WaitForStatusAsync(blocked.DeliveryId, DeliveryStatus.Succeeded);
+    }
+
+    [Test]
+    public async Task A_successful_test_re_enables_a_disabled_integration()
+    {
+        var hook = await SaveHookAsync(IntegrationScope.Project(1));
+        RespondWith(410);
+        await Host.StartWorkersAsync();
+        await WaitForStatusAsync((await DispatchAsync("1", Push())).Single().DeliveryId, DeliveryStatus.Dead);
+
+        RespondWith(200);
+        var loaded = (await FindAsync<TestHookIntegration>(IntegrationScope.Project(1)))!;
+        var test = await Host.ScopeAsync(sp => ((IIntegrationTester)sp.GetService(typeof(IIntegrationTester))!).TestAsync(loaded));
+
+        test.Result.Succeeded.Should().BeTrue();
+        (await LogAsync(log => log.GetHealthAsync(hook.Id))).Status.Should().Be(IntegrationHealthStatus.Healthy);
+        HealthListener.Changes.Last().Reason.Should().Be("A test succeeded.");
+    }
+}
