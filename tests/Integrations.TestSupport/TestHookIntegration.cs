@@ -2,7 +2,7 @@ using Integrations.Events;
 using Integrations.Fields;
 using Integrations.Webhooks;
 
-namespace Integrations.Core.Tests.Delivery;
+namespace Integrations.TestSupport;
 
 /// <summary>
 /// A webhook-style integration built only from public pieces, as a host's own would be: GitLab headers and signatures
