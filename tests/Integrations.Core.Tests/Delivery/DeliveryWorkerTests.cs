@@ -49,6 +49,32 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
     }
 
     [Test]
+    public async Task Typed_payloads_go_through_filters_and_arrive_as_GitLab_json()
+    {
+        await SaveHookAsync(IntegrationScope.Project(1), h =>
+        {
+            h.BranchFilterStrategy = Integrations.Events.BranchFilterStrategy.Wildcard;
+            h.PushEventsBranchFilter = "main";
+            h.EnabledEvents = IntegrationEvents.Push | IntegrationEvents.ConfidentialIssue;
+        });
+        var push = Integrations.Core.Tests.Events.SamplePayloads.Push();
+        var confidential = Integrations.Core.Tests.Events.SamplePayloads.Issue(confidential: true);
+
+        var pushed = (await DispatchAsync("1", push)).Single();
+        var issued = (await DispatchAsync("1", confidential)).Single();
+        (await DispatchAsync("1", Integrations.Core.Tests.Events.SamplePayloads.Issue())).Should().BeEmpty("only confidential issues are subscribed");
+        await Host.StartWorkersAsync();
+        await WaitForStatusAsync(pushed.DeliveryId, DeliveryStatus.Succeeded);
+        await WaitForStatusAsync(issued.DeliveryId, DeliveryStatus.Succeeded);
+
+        var byId = Receiver.Requests.ToDictionary(r => r.Header("webhook-id")!);
+        byId[pushed.DeliveryId.ToString()].Body.Should().Equal(push.ToJsonUtf8());
+        byId[pushed.DeliveryId.ToString()].Header("X-Gitlab-Event").Should().Be("Push Hook");
+        byId[issued.DeliveryId.ToString()].Header("X-Gitlab-Event").Should().Be("Confidential Issue Hook");
+        byId[issued.DeliveryId.ToString()].BodyText.Should().Contain("\"event_type\":\"confidential_issue\"");
+    }
+
+    [Test]
     public async Task A_receiver_that_is_down_and_then_up_loses_nothing()
     {
         await SaveHookAsync(IntegrationScope.Project(1));
