@@ -29,8 +29,11 @@ namespace Integrations;
 /// </summary>
 public abstract class Integration
 {
+    private static readonly object NullValue = new();
     private PropertyBag _bag = new();
     private IntegrationTypeShape? _shape;
+    private object?[]? _slots;
+    private int _slotsVersion = -1;
     private IntegrationEvents? _enabledEvents;
 
     /// <summary>The integration's id; assigned when the object is created and kept when it is stored.</summary>
@@ -222,7 +225,42 @@ public abstract class Integration
     /// <typeparam name="T">string, bool, a number, an enum, a string list, or a small record.</typeparam>
     /// <param name="propertyName">Supplied by the compiler: the calling property's name.</param>
     /// <returns>The value, or the type's default when unset or unreadable.</returns>
-    protected T? GetProperty<T>([CallerMemberName] string propertyName = "") => _bag.Get<T>(Shape.KeyOf(propertyName));
+    protected T? GetProperty<T>([CallerMemberName] string propertyName = "")
+    {
+        var shape = Shape;
+        var slot = shape.SlotOf(propertyName);
+        if (slot < 0)
+        {
+            return _bag.Get<T>(shape.KeyOf(propertyName));
+        }
+
+        // Fast path: the decoded value cached per instance, valid until the bag is written.
+        var bag = _bag;
+        var slots = _slots;
+        if (slots is not null && Volatile.Read(ref _slotsVersion) == bag.WriteVersion)
+        {
+            var cached = slots[slot];
+            if (cached is T typed)
+            {
+                return typed;
+            }
+
+            if (ReferenceEquals(cached, NullValue))
+            {
+                return default;
+            }
+        }
+        else
+        {
+            slots = new object?[shape.SlotCount];
+            _slots = slots;
+            Volatile.Write(ref _slotsVersion, bag.WriteVersion);
+        }
+
+        var value = bag.Get<T>(shape.SlotKey(slot));
+        slots[slot] = value is null ? NullValue : value;
+        return value;
+    }
 
     /// <summary>Writes a typed property to the property bag and records the change. Use it in the property's setter.</summary>
     /// <typeparam name="T">The property type.</typeparam>
@@ -265,7 +303,11 @@ public abstract class Integration
 
     internal void AttachShape(IntegrationTypeShape shape) => _shape = shape;
 
-    internal void ReplaceBag(PropertyBag bag) => _bag = bag;
+    internal void ReplaceBag(PropertyBag bag)
+    {
+        _bag = bag;
+        _slots = null;
+    }
 
     internal string KeyOf(string name) => Shape.KeyOf(name);
 }

@@ -32,6 +32,9 @@ internal sealed class PropertyBag
 
     public IEnumerable<string> Keys => _values.Keys;
 
+    /// <summary>Incremented by every write, so typed-value caches outside the bag know when to forget.</summary>
+    public int WriteVersion { get; private set; }
+
     public int Count => _values.Count;
 
     /// <summary>Parses the stored JSON object. Throws <see cref="JsonException"/> when it is not an object.</summary>
@@ -102,6 +105,7 @@ internal sealed class PropertyBag
         }
 
         _typed.TryRemove(key, out _);
+        WriteVersion++;
     }
 
     /// <summary>Replaces a value while loading, without recording a change.</summary>
@@ -117,6 +121,7 @@ internal sealed class PropertyBag
         }
 
         _typed.TryRemove(key, out _);
+        WriteVersion++;
     }
 
     /// <summary>Whether the key was written since loading (even with the same value).</summary>

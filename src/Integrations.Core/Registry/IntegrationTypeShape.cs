@@ -11,6 +11,8 @@ namespace Integrations.Registry;
 internal sealed class IntegrationTypeShape
 {
     private readonly Dictionary<string, string> _keysByMember;
+    private readonly string[] _slotMembers;
+    private readonly string[] _slotKeys;
 
     private IntegrationTypeShape(Type type)
     {
@@ -23,6 +25,14 @@ internal sealed class IntegrationTypeShape
             var name = property.GetCustomAttribute<FieldAttribute>(inherit: true)?.Name ?? SnakeCase.Convert(property.Name);
             _keysByMember.TryAdd(property.Name, name);
         }
+
+        // Slots for the declared typed properties, in declaration order: the hot ones are found by reference.
+        var declared = type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Where(p => p.DeclaringType != typeof(Integration) && p.GetMethod is not null)
+            .OrderBy(p => p.MetadataToken)
+            .ToArray();
+        _slotMembers = declared.Select(p => string.IsInterned(p.Name) ?? string.Intern(p.Name)).ToArray();
+        _slotKeys = declared.Select(p => _keysByMember[p.Name]).ToArray();
     }
 
     public Type Type { get; }
@@ -32,6 +42,30 @@ internal sealed class IntegrationTypeShape
     public IReadOnlyList<IntegrationField> Fields { get; }
 
     public static IntegrationTypeShape For(Type type) => new(type);
+
+    /// <summary>How many typed-value slots an instance needs.</summary>
+    public int SlotCount => _slotMembers.Length;
+
+    /// <summary>The stored key of a slot.</summary>
+    public string SlotKey(int slot) => _slotKeys[slot];
+
+    /// <summary>
+    /// The slot of a property, or -1. <c>[CallerMemberName]</c> passes the same interned string from every call site, so a
+    /// reference comparison finds it without hashing; other strings fall back to comparing text.
+    /// </summary>
+    public int SlotOf(string memberName)
+    {
+        var members = _slotMembers;
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (ReferenceEquals(members[i], memberName))
+            {
+                return i;
+            }
+        }
+
+        return Array.IndexOf(members, memberName);
+    }
 
     /// <summary>Maps a property name (<c>WebhookUrl</c>) or a key (<c>webhook_url</c>) to its stored key.</summary>
     public string KeyOf(string name) =>
