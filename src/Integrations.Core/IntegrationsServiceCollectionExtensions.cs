@@ -56,7 +56,9 @@ public static class IntegrationsServiceCollectionExtensions
         services.TryAddSingleton<IntegrationsTelemetry>();
         services.TryAddSingleton<DeliverySignal>();
         services.TryAddSingleton<OutboxWriter>();
+        services.TryAddSingleton<IntegrationHealthCache>();
         services.TryAddSingleton<IntegrationHealthService>();
+        services.TryAddSingleton<OutcomeWriter>();
         services.TryAddSingleton<DeliveryProcessor>();
         services.TryAddScoped<IIntegrationDispatcher, IntegrationDispatcher>();
         services.TryAddScoped<IDeliveryLog, DeliveryLog>();

@@ -34,7 +34,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             var path = Path.Combine(Path.GetTempPath(), "integrations-tests", Guid.NewGuid().ToString("N") + ".db");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return new TestDatabase(kind, $"Data Source={path};Pooling=False", null, path);
+            return new TestDatabase(kind, $"Data Source={path}", null, path);
         }
 
         var admin = Environment.GetEnvironmentVariable(PostgresVariable);
@@ -56,7 +56,7 @@ public sealed class TestDatabase : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 20 };
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 100 };
         return new TestDatabase(kind, builder.ConnectionString, admin, name);
     }
 
@@ -78,6 +78,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (Kind == DatabaseKind.Sqlite)
         {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
             {
                 File.Delete(_databaseName + suffix);

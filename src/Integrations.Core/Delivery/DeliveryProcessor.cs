@@ -4,7 +4,6 @@ using Integrations.Diagnostics;
 using Integrations.Http;
 using Integrations.Inheritance;
 using Integrations.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +18,7 @@ internal sealed class DeliveryProcessor
     private readonly IOptionsMonitor<IntegrationsOptions> _options;
     private readonly TimeProvider _time;
     private readonly IntegrationHealthService _health;
+    private readonly OutcomeWriter _outcomes;
     private readonly IntegrationsTelemetry _telemetry;
     private readonly ILogger<DeliveryProcessor> _logger;
 
@@ -28,6 +28,7 @@ internal sealed class DeliveryProcessor
         IOptionsMonitor<IntegrationsOptions> options,
         TimeProvider time,
         IntegrationHealthService health,
+        OutcomeWriter outcomes,
         IntegrationsTelemetry telemetry,
         ILogger<DeliveryProcessor> logger)
     {
@@ -36,6 +37,7 @@ internal sealed class DeliveryProcessor
         _options = options;
         _time = time;
         _health = health;
+        _outcomes = outcomes;
         _telemetry = telemetry;
         _logger = logger;
     }
@@ -53,24 +55,24 @@ internal sealed class DeliveryProcessor
                 .FirstOrDefault(e => e.IntegrationId == delivery.IntegrationId && e.Type == delivery.IntegrationType);
             if (effective is null || !effective.IsActive)
             {
-                await FinishAsync(context, delivery, leaseToken, DeliveryStatus.Dead, delivery.Attempts, null, null,
-                    "The integration was removed or deactivated, or no longer applies to this project. Resend the delivery after re-enabling it.", null, stopping).ConfigureAwait(false);
+                await FinishAsync(delivery, leaseToken, DeliveryStatus.Dead, delivery.Attempts, null,
+                    "The integration was removed or deactivated, or no longer applies to this project. Resend the delivery after re-enabling it.").ConfigureAwait(false);
                 return;
             }
 
-            var health = await IntegrationHealthService.GetAsync(context, delivery.IntegrationId, stopping).ConfigureAwait(false);
+            var health = await _health.GetCachedAsync(context, delivery.IntegrationId, stopping).ConfigureAwait(false);
             var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
             if (health?.PermanentlyDisabled == true)
             {
-                await FinishAsync(context, delivery, leaseToken, DeliveryStatus.Dead, delivery.Attempts, null, null,
-                    "The integration is disabled after repeated failures (or an HTTP 410). Edit it or run a successful test, then resend.", null, stopping).ConfigureAwait(false);
+                await FinishAsync(delivery, leaseToken, DeliveryStatus.Dead, delivery.Attempts, null,
+                    "The integration is disabled after repeated failures (or an HTTP 410). Edit it or run a successful test, then resend.").ConfigureAwait(false);
                 return;
             }
 
             if (health?.DisabledUntil is { } until && until > nowMs)
             {
                 Log.DeliveryHeld(_logger, delivery.Id, delivery.IntegrationId, DateTimeOffset.FromUnixTimeMilliseconds(until));
-                await FinishAsync(context, delivery, leaseToken, DeliveryStatus.Pending, delivery.Attempts, until, null, delivery.LastError, null, stopping).ConfigureAwait(false);
+                await FinishAsync(delivery, leaseToken, DeliveryStatus.Pending, delivery.Attempts, until, delivery.LastError).ConfigureAwait(false);
                 return;
             }
 
@@ -79,7 +81,7 @@ internal sealed class DeliveryProcessor
             if (result is null)
             {
                 // Shutting down: give the delivery back without counting an attempt.
-                await FinishAsync(context, delivery, leaseToken, DeliveryStatus.Pending, delivery.Attempts, nowMs, null, delivery.LastError, null, CancellationToken.None).ConfigureAwait(false);
+                await FinishAsync(delivery, leaseToken, DeliveryStatus.Pending, delivery.Attempts, nowMs, delivery.LastError).ConfigureAwait(false);
                 return;
             }
 
@@ -91,20 +93,18 @@ internal sealed class DeliveryProcessor
             var status = result.Succeeded ? DeliveryStatus.Succeeded : delay is null ? DeliveryStatus.Dead : DeliveryStatus.Pending;
             var attempt = AttemptRecord(delivery, attemptNumber, startedAt, elapsed, result, error, exchange, redactor, options.Delivery);
 
-            // The delivery's outcome, its attempt log and the integration's health change commit together.
-            IntegrationHealthChange? change = null;
-            var recorded = await FinishAsync(context, delivery, leaseToken, status, attemptNumber,
-                delay is { } d ? now.Add(d).ToUnixTimeMilliseconds() : null, result.StatusCode, error, attempt, CancellationToken.None,
-                async () => change = result.Succeeded
-                    ? await _health.RecordSuccessAsync(context, delivery.IntegrationId, delivery.IntegrationType, health, CancellationToken.None).ConfigureAwait(false)
-                    : await _health.RecordFailureAsync(context, delivery.IntegrationId, delivery.IntegrationType, health, result.IsGone, error!, CancellationToken.None).ConfigureAwait(false))
-                .ConfigureAwait(false);
-            if (!recorded)
+            // The delivery's outcome, its attempt log and the integration's health change commit together, in one
+            // transaction with the outcomes of other deliveries finishing at the same time.
+            var stored = await _outcomes.WriteAsync(new DeliveryOutcome(
+                delivery, leaseToken, status, attemptNumber, delay is { } d ? now.Add(d).ToUnixTimeMilliseconds() : null, result.StatusCode, error, attempt,
+                new HealthUpdate(result.Succeeded ? HealthEffect.Success : HealthEffect.Failure, health, result.IsGone))).ConfigureAwait(false);
+            if (!stored.Recorded)
             {
+                Log.LeaseLost(_logger, delivery.Id);
                 return;
             }
 
-            await _health.NotifyAsync(change, CancellationToken.None).ConfigureAwait(false);
+            await _health.NotifyAsync(stored.Change, CancellationToken.None).ConfigureAwait(false);
 
             var tags = new TagList { { "integration.type", delivery.IntegrationType } };
             _telemetry.Duration.Record(elapsed.TotalMilliseconds, tags);
@@ -222,49 +222,13 @@ internal sealed class DeliveryProcessor
         return record;
     }
 
-    /// <summary>Stores the outcome if this worker still holds the lease; false when another worker took the delivery over.</summary>
-    private async Task<bool> FinishAsync(
-        DbContext context, DeliveryRecord delivery, string leaseToken, DeliveryStatus status, int attempts, long? nextAttemptAt,
-        int? statusCode, string? error, DeliveryAttemptRecord? attempt, CancellationToken cancellationToken, Func<Task>? alsoInTransaction = null)
+    /// <summary>Stores an outcome that made no attempt (dead, held or given back) if this worker still holds the lease.</summary>
+    private async Task FinishAsync(DeliveryRecord delivery, string leaseToken, DeliveryStatus status, int attempts, long? nextAttemptAt, string? error)
     {
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        var completed = status is DeliveryStatus.Succeeded or DeliveryStatus.Dead ? now : (long?)null;
-        var next = nextAttemptAt ?? delivery.NextAttemptAt;
-        var text = error is { Length: > 2000 } ? error[..2000] : error;
-        var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
+        var stored = await _outcomes.WriteAsync(new DeliveryOutcome(delivery, leaseToken, status, attempts, nextAttemptAt, null, error, null, HealthUpdate.None)).ConfigureAwait(false);
+        if (!stored.Recorded)
         {
-            var updated = await context.Set<DeliveryRecord>()
-                .Where(d => d.Id == delivery.Id && d.LeaseOwner == leaseToken)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.Status, status)
-                    .SetProperty(d => d.Attempts, attempts)
-                    .SetProperty(d => d.NextAttemptAt, next)
-                    .SetProperty(d => d.LeaseOwner, (string?)null)
-                    .SetProperty(d => d.LeaseExpiresAt, (long?)null)
-                    .SetProperty(d => d.CompletedAt, completed)
-                    .SetProperty(d => d.LastStatusCode, statusCode ?? delivery.LastStatusCode)
-                    .SetProperty(d => d.LastError, text), cancellationToken).ConfigureAwait(false);
-            if (updated == 0)
-            {
-                Log.LeaseLost(_logger, delivery.Id);
-                return false;
-            }
-
-            if (attempt is not null)
-            {
-                context.Set<DeliveryAttemptRecord>().Add(attempt);
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                context.ChangeTracker.Clear();
-            }
-
-            if (alsoInTransaction is not null)
-            {
-                await alsoInTransaction().ConfigureAwait(false);
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return true;
+            Log.LeaseLost(_logger, delivery.Id);
         }
     }
 }

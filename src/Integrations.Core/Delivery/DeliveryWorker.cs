@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Integrations.Diagnostics;
 using Integrations.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +10,10 @@ using Microsoft.Extensions.Options;
 namespace Integrations.Delivery;
 
 /// <summary>
-/// The hosted delivery worker. It keeps up to <see cref="DeliveryOptions.MaxConcurrency"/> deliveries in flight, claiming
-/// more as slots free up (no batch barrier), sleeps when there is no due work until its poll interval passes or this
-/// process dispatches something, applies retention, and refreshes the outbox gauges. On shutdown it lets in-flight
-/// deliveries give their claims back.
+/// The hosted delivery worker. <see cref="DeliveryOptions.MaxConcurrency"/> consumers process deliveries that a producer
+/// claims in batches into a small local buffer (no batch barrier, and no claim round trip per delivery). It sleeps when
+/// there is no due work until its poll interval passes or this process dispatches something, applies retention, and
+/// refreshes the outbox gauges. On shutdown, in-flight deliveries and buffered ones give their claims back.
 /// </summary>
 internal sealed class DeliveryWorker : BackgroundService
 {
@@ -26,7 +26,6 @@ internal sealed class DeliveryWorker : BackgroundService
     private readonly TimeProvider _time;
     private readonly IntegrationsTelemetry _telemetry;
     private readonly ILogger<DeliveryWorker> _logger;
-    private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
 
     public DeliveryWorker(
         IServiceScopeFactory scopes,
@@ -59,16 +58,32 @@ internal sealed class DeliveryWorker : BackgroundService
         }
 
         Log.WorkerStarted(_logger, WorkerId, options.MaxConcurrency, options.BatchSize);
-        using var slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
+
+        // A producer claims due deliveries in batches into a local buffer; MaxConcurrency consumers process them. The
+        // buffer holds up to one batch beyond what is in flight, so consumers never wait on a claim round trip, and
+        // claims stay large instead of one delivery per freed slot.
+        var capacity = options.MaxConcurrency + options.BatchSize;
+        using var room = new SemaphoreSlim(capacity, capacity);
+        var buffer = Channel.CreateUnbounded<(DeliveryRecord Delivery, string Token)>(new UnboundedChannelOptions { SingleWriter = true });
+        var consumers = Enumerable.Range(0, options.MaxConcurrency)
+            .Select(_ => Task.Run(() => ConsumeAsync(buffer.Reader, room, stoppingToken), CancellationToken.None))
+            .ToArray();
         var nextMaintenance = 0L;
         var nextGauges = 0L;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                await room.WaitAsync(stoppingToken).ConfigureAwait(false);
                 var free = 1;
-                while (free < options.BatchSize && slots.Wait(0))
+                while (free < options.BatchSize && room.Wait(0))
+                {
+                    free++;
+                }
+
+                // With work still buffered, wait briefly for a fuller batch rather than claiming a few at a time.
+                while (free < Math.Max(1, options.BatchSize / 2) && buffer.Reader.Count > 0
+                       && await room.WaitAsync(TimeSpan.FromMilliseconds(2), stoppingToken).ConfigureAwait(false))
                 {
                     free++;
                 }
@@ -81,7 +96,7 @@ internal sealed class DeliveryWorker : BackgroundService
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    slots.Release(free);
+                    room.Release(free);
                     Log.ClaimFailed(_logger, ex, WorkerId);
                     await _signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
                     continue;
@@ -89,12 +104,12 @@ internal sealed class DeliveryWorker : BackgroundService
 
                 if (claimed.Count < free)
                 {
-                    slots.Release(free - claimed.Count);
+                    room.Release(free - claimed.Count);
                 }
 
                 foreach (var delivery in claimed)
                 {
-                    Track(RunOneAsync(delivery, token, slots, stoppingToken));
+                    buffer.Writer.TryWrite((delivery, token));
                 }
 
                 var now = _time.GetTimestamp();
@@ -121,7 +136,61 @@ internal sealed class DeliveryWorker : BackgroundService
             // Shutting down.
         }
 
-        await Task.WhenAll(_inFlight.Keys).ConfigureAwait(false);
+        buffer.Writer.TryComplete();
+        await Task.WhenAll(consumers).ConfigureAwait(false);
+        await ReleaseUnstartedAsync(buffer.Reader).ConfigureAwait(false);
+    }
+
+    private async Task ConsumeAsync(ChannelReader<(DeliveryRecord Delivery, string Token)> reader, SemaphoreSlim room, CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                while (!stoppingToken.IsCancellationRequested && reader.TryRead(out var item))
+                {
+                    await RunOneAsync(item.Delivery, item.Token, room, stoppingToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; unstarted deliveries are given back by the producer.
+        }
+    }
+
+    /// <summary>Gives back the claims of deliveries that were buffered but never started, so nobody waits for their lease.</summary>
+    private async Task ReleaseUnstartedAsync(ChannelReader<(DeliveryRecord Delivery, string Token)> reader)
+    {
+        var unstarted = new List<Guid>();
+        while (reader.TryRead(out var item))
+        {
+            unstarted.Add(item.Delivery.Id);
+        }
+
+        if (unstarted.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var scope = _scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
+                await context.Set<DeliveryRecord>()
+                    .Where(d => unstarted.Contains(d.Id) && d.Status == DeliveryStatus.Delivering)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(d => d.Status, DeliveryStatus.Pending)
+                        .SetProperty(d => d.LeaseOwner, (string?)null)
+                        .SetProperty(d => d.LeaseExpiresAt, (long?)null), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.ClaimFailed(_logger, ex, WorkerId);
+        }
     }
 
     /// <summary>Deletes delivered and dead deliveries, and attempt log entries, older than the retention period.</summary>
@@ -181,12 +250,6 @@ internal sealed class DeliveryWorker : BackgroundService
         {
             slots.Release();
         }
-    }
-
-    private void Track(Task task)
-    {
-        _inFlight[task] = 0;
-        _ = task.ContinueWith(t => _inFlight.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private async Task RefreshGaugesAsync(CancellationToken cancellationToken)

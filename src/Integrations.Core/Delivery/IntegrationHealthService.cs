@@ -15,9 +15,11 @@ internal sealed class IntegrationHealthService
     private readonly TimeProvider _time;
     private readonly IEnumerable<IIntegrationHealthListener> _listeners;
     private readonly ILogger<IntegrationHealthService> _logger;
+    private readonly IntegrationHealthCache _cache;
 
-    public IntegrationHealthService(IOptionsMonitor<IntegrationsOptions> options, TimeProvider time, IEnumerable<IIntegrationHealthListener> listeners, ILogger<IntegrationHealthService> logger)
+    public IntegrationHealthService(IOptionsMonitor<IntegrationsOptions> options, TimeProvider time, IEnumerable<IIntegrationHealthListener> listeners, ILogger<IntegrationHealthService> logger, IntegrationHealthCache cache)
     {
+        _cache = cache;
         _options = options;
         _time = time;
         _listeners = listeners;
@@ -26,6 +28,22 @@ internal sealed class IntegrationHealthService
 
     public static Task<IntegrationHealthRecord?> GetAsync(DbContext context, Guid integrationId, CancellationToken cancellationToken) =>
         context.Set<IntegrationHealthRecord>().AsNoTracking().FirstOrDefaultAsync(h => h.IntegrationId == integrationId, cancellationToken);
+
+    /// <summary>The health row through the short in-process cache (for the delivery hot path).</summary>
+    public async Task<IntegrationHealthRecord?> GetCachedAsync(DbContext context, Guid integrationId, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGet(integrationId, out var cached))
+        {
+            return cached;
+        }
+
+        var record = await GetAsync(context, integrationId, cancellationToken).ConfigureAwait(false);
+        _cache.Set(integrationId, record);
+        return record;
+    }
+
+    /// <summary>Forgets the cached health of an integration after this process changed it.</summary>
+    public void Forget(Guid integrationId) => _cache.Invalidate(integrationId);
 
     /// <summary>Records a success (inside the caller's transaction); returns the change to announce after commit, if any.</summary>
     public async Task<IntegrationHealthChange?> RecordSuccessAsync(DbContext context, Guid integrationId, string type, IntegrationHealthRecord? before, CancellationToken cancellationToken)
@@ -105,6 +123,7 @@ internal sealed class IntegrationHealthService
             .SetProperty(h => h.DisabledUntil, (long?)null)
             .SetProperty(h => h.PermanentlyDisabled, false)
             .SetProperty(h => h.LastError, (string?)null), cancellationToken).ConfigureAwait(false);
+        Forget(integrationId);
         await NotifyAsync(await ChangeAsync(context, integrationId, type, before, now, reason, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 

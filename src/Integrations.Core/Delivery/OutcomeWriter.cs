@@ -1,0 +1,143 @@
+using System.Threading.Channels;
+using Integrations.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integrations.Delivery;
+
+/// <summary>
+/// Group commit for delivery outcomes: the results, attempt logs and health changes of deliveries that finish at about the
+/// same time are written in one transaction. Each outcome is stored only if its worker still holds the lease.
+/// </summary>
+internal sealed class OutcomeWriter : IAsyncDisposable
+{
+    private const int MaxPerCommit = 256;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IntegrationHealthService _health;
+    private readonly TimeProvider _time;
+    private readonly Lazy<Task> _loop;
+
+    public OutcomeWriter(IServiceScopeFactory scopes, IntegrationHealthService health, TimeProvider time)
+    {
+        _scopes = scopes;
+        _health = health;
+        _time = time;
+        _loop = new Lazy<Task>(() => Task.Run(RunAsync));
+    }
+
+    public Task<OutcomeStored> WriteAsync(DeliveryOutcome outcome)
+    {
+        var pending = new Pending(outcome, new TaskCompletionSource<OutcomeStored>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(OutcomeWriter), "The delivery outcome writer is shutting down.");
+        }
+
+        _ = _loop.Value;
+        return pending.Done.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_loop.IsValueCreated)
+        {
+            await _loop.Value.ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>();
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxPerCommit && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                var stored = await CommitAsync(batch.Select(p => p.Outcome).ToList()).ConfigureAwait(false);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetResult(stored[i]);
+                }
+            }
+            catch (Exception) when (batch.Count > 1)
+            {
+                // Store each on its own so one bad outcome does not lose the others.
+                foreach (var pending in batch)
+                {
+                    try
+                    {
+                        pending.Done.TrySetResult((await CommitAsync([pending.Outcome]).ConfigureAwait(false))[0]);
+                    }
+                    catch (Exception ex)
+                    {
+                        pending.Done.TrySetException(ex);
+                    }
+                }
+            }
+            catch (Exception ex)
+            {
+                batch.ForEach(p => p.Done.TrySetException(ex));
+            }
+        }
+    }
+
+    private async Task<OutcomeStored[]> CommitAsync(IReadOnlyList<DeliveryOutcome> outcomes)
+    {
+        var stored = new OutcomeStored[outcomes.Count];
+        var scope = _scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
+            var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var applied = await OutcomeSql.ApplyAsync(context, outcomes, now, CancellationToken.None).ConfigureAwait(false);
+                var attempts = new List<DeliveryAttemptRecord>(outcomes.Count);
+                for (var i = 0; i < outcomes.Count; i++)
+                {
+                    var o = outcomes[i];
+                    var recorded = applied.Contains(o.Delivery.Id);
+                    stored[i] = new OutcomeStored(recorded, null);
+                    if (recorded && o.Attempt is not null)
+                    {
+                        attempts.Add(o.Attempt);
+                    }
+                }
+
+                await OutcomeSql.InsertAttemptsAsync(context, attempts, CancellationToken.None).ConfigureAwait(false);
+
+                for (var i = 0; i < outcomes.Count; i++)
+                {
+                    var o = outcomes[i];
+                    if (!stored[i].Recorded || o.Health.Effect == HealthEffect.None)
+                    {
+                        continue;
+                    }
+
+                    var change = o.Health.Effect == HealthEffect.Success
+                        ? await _health.RecordSuccessAsync(context, o.Delivery.IntegrationId, o.Delivery.IntegrationType, o.Health.Before, CancellationToken.None).ConfigureAwait(false)
+                        : await _health.RecordFailureAsync(context, o.Delivery.IntegrationId, o.Delivery.IntegrationType, o.Health.Before, o.Health.Gone, o.Error ?? "Delivery failed.", CancellationToken.None).ConfigureAwait(false);
+                    stored[i] = stored[i] with { Change = change };
+                }
+
+                await transaction.CommitAsync().ConfigureAwait(false);
+            }
+
+            foreach (var o in outcomes.Where(o => o.Health.Effect != HealthEffect.None))
+            {
+                _health.Forget(o.Delivery.IntegrationId);
+            }
+        }
+
+        return stored;
+    }
+
+    private sealed record Pending(DeliveryOutcome Outcome, TaskCompletionSource<OutcomeStored> Done);
+}

@@ -1,0 +1,116 @@
+using Integrations.Events.Payloads;
+using Integrations.Persistence;
+using Integrations.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Integrations.Benchmarks;
+
+/// <summary>A container wired as a production host would be (real clock, warnings-only logging) over a real database.</summary>
+internal sealed class BenchHost : IAsyncDisposable
+{
+    private readonly List<IHostedService> _started = [];
+
+    private BenchHost(ServiceProvider services, TestDatabase database)
+    {
+        Services = services;
+        Database = database;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public TestDatabase Database { get; }
+
+    public static async Task<BenchHost> StartAsync(DatabaseKind kind, bool runWorker, int concurrency = 16)
+    {
+        var database = await TestDatabase.CreateAsync(kind);
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddIntegrations(o =>
+            {
+                o.Encryption.AddKey("bench", TestKeys.NewBase64Key());
+                o.Network.AllowedHosts.Add("127.0.0.1");
+                o.Delivery.RunWorker = runWorker;
+                o.Delivery.MaxConcurrency = concurrency;
+                o.Delivery.BatchSize = 64;
+                o.Delivery.PollInterval = TimeSpan.FromMilliseconds(10);
+            })
+            .Add<TestHookIntegration>()
+            .UseScopeHierarchy(new ThreeLevelHierarchy())
+            .UseIntegrationsDbContext(o =>
+            {
+                database.Configure(o);
+                if (kind == DatabaseKind.Sqlite)
+                {
+                    o.AddInterceptors(new SqliteWalInterceptor());
+                }
+            });
+        var provider = services.BuildServiceProvider();
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IntegrationsDbContext>().Database.EnsureCreatedAsync();
+        }
+
+        return new BenchHost(provider, database);
+    }
+
+    public async Task StartWorkerAsync()
+    {
+        foreach (var hosted in Services.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+            _started.Add(hosted);
+        }
+    }
+
+    public async Task<T> ScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task<int> SqlAsync(string sql) => ScopeAsync(sp => sp.GetRequiredService<IntegrationsDbContext>().Database.ExecuteSqlRawAsync(sql));
+
+    public async Task SaveHookAsync(IntegrationScope scope, Uri url) => await ScopeAsync(async sp =>
+    {
+        await sp.GetRequiredService<IIntegrationStore>().SaveAsync(new TestHookIntegration { Scope = scope, Active = true, Url = url.ToString() });
+        return 0;
+    });
+
+    public static PushEvent Push(int i) => PushEvent.Create(
+        new GitLabUser { Id = 1, Name = "Bench", Username = "bench", Email = "bench@example.test" },
+        new GitLabProject { Id = 1, Name = "bench", WebUrl = "https://forge.example.test/bench", Namespace = "bench", PathWithNamespace = "bench/bench", DefaultBranch = "main" },
+        PushEvent.BlankSha, $"{i:x40}", "refs/heads/main",
+        [new GitLabCommit { Id = $"{i:x40}", Message = "Change " + i, Title = "Change " + i, Url = "https://forge.example.test/c/" + i, Author = new GitLabCommitAuthor("Bench", "bench@example.test") }]);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var hosted in _started)
+        {
+            await hosted.StopAsync(CancellationToken.None);
+        }
+
+        await Services.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>project "p" → group "g" → instance.</summary>
+    private sealed class ThreeLevelHierarchy : Inheritance.IScopeHierarchy
+    {
+        public ValueTask<IReadOnlyList<string>> GetAncestorGroupIdsAsync(IntegrationScope scope, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<string>>(scope.Kind == ScopeKind.Project ? ["g"] : []);
+    }
+
+    /// <summary>SQLite in WAL mode with synchronous=NORMAL: the setting recommended for SQLite hosts (docs/benchmarks.md).</summary>
+    private sealed class SqliteWalInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    {
+        public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Integrations.Delivery;
+using Integrations.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integrations.Benchmarks;
+
+/// <summary>
+/// <c>DispatchAsync</c> for a project with 10 integrations over instance → group → project, warm cache, many concurrent
+/// callers: amortised cost per call, p99 latency, allocations per call. The baseline is the same rows written by
+/// concurrent callers that each insert their rows in their own <c>SaveChanges</c> (no resolution, no group commit).
+/// </summary>
+internal static class DispatchBenchmark
+{
+    public const int Callers = 32;
+
+    public static async Task<(double AmortisedMicros, double P99Millis, double BytesPerCall, double BaselineMicros)> RunAsync(DatabaseKind kind, int calls)
+    {
+        await using var host = await BenchHost.StartAsync(kind, runWorker: false);
+        var url = new Uri("http://127.0.0.1:9/hook");
+        for (var i = 0; i < 3; i++)
+        {
+            await host.SaveHookAsync(IntegrationScope.Instance, url);
+            await host.SaveHookAsync(IntegrationScope.Group("g"), url);
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            await host.SaveHookAsync(IntegrationScope.Project("p"), url);
+        }
+
+        var warm = await host.ScopeAsync(sp => sp.GetRequiredService<IIntegrationDispatcher>().DispatchAsync("p", BenchHost.Push(0)));
+        if (warm.Count != 10)
+        {
+            throw new InvalidOperationException($"Expected 10 deliveries per event, got {warm.Count}.");
+        }
+
+        var events = Enumerable.Range(1, calls).Select(BenchHost.Push).ToArray();
+        var latencies = new double[calls];
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, calls), new ParallelOptions { MaxDegreeOfParallelism = Callers }, async (i, ct) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            await host.ScopeAsync(sp => sp.GetRequiredService<IIntegrationDispatcher>().DispatchAsync("p", events[i]));
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        });
+        watch.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        Array.Sort(latencies);
+        var amortised = watch.Elapsed.TotalMicroseconds / calls;
+        var p99 = latencies[(int)Math.Min(calls - 1, Math.Ceiling(calls * 0.99) - 1)];
+
+        var baseline = await BaselineAsync(host, events, warm);
+        return (amortised, p99, allocated / (double)calls, baseline);
+    }
+
+    /// <summary>The same 10 rows per call, written by each caller in its own <c>SaveChanges</c>.</summary>
+    private static async Task<double> BaselineAsync(BenchHost host, Integrations.Events.Payloads.PushEvent[] events, IReadOnlyList<EnqueuedDelivery> targets)
+    {
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, events.Length), new ParallelOptions { MaxDegreeOfParallelism = Callers }, async (i, ct) =>
+        {
+            await host.ScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<Persistence.IntegrationsDbContext>();
+                var payload = System.Text.Encoding.UTF8.GetString(events[i].ToJsonUtf8());
+                var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                db.Set<DeliveryRecord>().AddRange(targets.Select(t => new DeliveryRecord
+                {
+                    Id = Guid.CreateVersion7(), EventId = events[i].Id, IntegrationId = t.IntegrationId, IntegrationType = t.IntegrationType,
+                    ProjectId = "p", EventKind = "push", Payload = payload, NextAttemptAt = now, CreatedAt = now,
+                }));
+                return await db.SaveChangesAsync();
+            });
+        });
+        watch.Stop();
+        return watch.Elapsed.TotalMicroseconds / events.Length;
+    }
+}
