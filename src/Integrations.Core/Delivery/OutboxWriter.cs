@@ -64,7 +64,7 @@ internal sealed class OutboxWriter : IAsyncDisposable
 
             try
             {
-                await CommitAsync(batch.SelectMany(p => p.Rows)).ConfigureAwait(false);
+                await CommitAsync(batch.SelectMany(p => p.Rows).ToList()).ConfigureAwait(false);
                 batch.ForEach(p => p.Done.TrySetResult());
                 _signal.Notify();
             }
@@ -99,9 +99,21 @@ internal sealed class OutboxWriter : IAsyncDisposable
         await using (scope.ConfigureAwait(false))
         {
             var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
-            context.ChangeTracker.AutoDetectChangesEnabled = false;
-            context.Set<DeliveryRecord>().AddRange(rows);
-            await context.SaveChangesAsync().ConfigureAwait(false);
+            var all = rows as IReadOnlyList<DeliveryRecord> ?? rows.ToList();
+            if (all.Count * 16 > 4_000)
+            {
+                // Several statements: keep them atomic.
+                var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    await BulkInsert.InsertAsync(context, all, CancellationToken.None).ConfigureAwait(false);
+                    await transaction.CommitAsync().ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                await BulkInsert.InsertAsync(context, all, CancellationToken.None).ConfigureAwait(false);
+            }
             Interlocked.Increment(ref _commits);
         }
     }

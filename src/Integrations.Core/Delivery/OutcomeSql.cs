@@ -84,42 +84,7 @@ internal static class OutcomeSql
         return applied;
     }
 
-    /// <summary>Inserts attempt log rows with one multi-row <c>INSERT</c>.</summary>
-    public static async Task InsertAttemptsAsync(DbContext context, IReadOnlyList<DeliveryAttemptRecord> attempts, CancellationToken cancellationToken)
-    {
-        if (attempts.Count == 0)
-        {
-            return;
-        }
-
-        var sql = context.GetService<ISqlGenerationHelper>();
-        var types = context.GetService<IRelationalTypeMappingSource>();
-        var entity = context.Model.FindEntityType(typeof(DeliveryAttemptRecord))!;
-        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        var properties = entity.GetProperties().ToArray();
-        var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
-
-        var command = context.Database.GetDbConnection().CreateCommand();
-        await using var commandScope = command.ConfigureAwait(false);
-        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
-        var text = new StringBuilder("INSERT INTO ").Append(table).Append(" (")
-            .AppendJoin(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(store)!)))
-            .Append(") VALUES ");
-        for (var i = 0; i < attempts.Count; i++)
-        {
-            text.Append(i == 0 ? "(" : ", (");
-            for (var c = 0; c < properties.Length; c++)
-            {
-                var name = sql.GenerateParameterName(string.Create(CultureInfo.InvariantCulture, $"a{i}_{c}"));
-                command.Parameters.Add(mappings[c].CreateParameter(command, name, properties[c].PropertyInfo!.GetValue(attempts[i]), nullable: true));
-                text.Append(c == 0 ? string.Empty : ", ").Append(name);
-            }
-
-            text.Append(')');
-        }
-
-        command.CommandText = text.ToString();
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Inserts attempt log rows with multi-row <c>INSERT</c>s.</summary>
+    public static Task InsertAttemptsAsync(DbContext context, IReadOnlyList<DeliveryAttemptRecord> attempts, CancellationToken cancellationToken) =>
+        BulkInsert.InsertAsync(context, attempts, cancellationToken);
 }
