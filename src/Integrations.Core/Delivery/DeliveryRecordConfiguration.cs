@@ -45,7 +45,6 @@ public sealed class DeliveryRecordConfiguration : IEntityTypeConfiguration<Deliv
 
         builder.HasIndex(d => new { d.Status, d.NextAttemptAt }).HasDatabaseName("ix_" + table + "_due");
         builder.HasIndex(d => new { d.Status, d.LeaseExpiresAt }).HasDatabaseName("ix_" + table + "_lease");
-        builder.HasIndex(d => d.LeaseOwner).HasDatabaseName("ix_" + table + "_lease_owner");
         builder.HasIndex(d => new { d.IntegrationId, d.CreatedAt }).HasDatabaseName("ix_" + table + "_integration");
         builder.HasIndex(d => d.CreatedAt).HasDatabaseName("ix_" + table + "_created");
     }

@@ -83,8 +83,4 @@ internal static class OutcomeSql
 
         return applied;
     }
-
-    /// <summary>Inserts attempt log rows with multi-row <c>INSERT</c>s.</summary>
-    public static Task InsertAttemptsAsync(DbContext context, IReadOnlyList<DeliveryAttemptRecord> attempts, CancellationToken cancellationToken) =>
-        BulkInsert.InsertAsync(context, attempts, cancellationToken);
 }

@@ -111,7 +111,7 @@ internal sealed class OutcomeWriter : IAsyncDisposable
                     }
                 }
 
-                await OutcomeSql.InsertAttemptsAsync(context, attempts, CancellationToken.None).ConfigureAwait(false);
+                await BulkInsert.InsertAsync(context, attempts, CancellationToken.None).ConfigureAwait(false);
 
                 for (var i = 0; i < outcomes.Count; i++)
                 {
