@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Integrations.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,83 +10,24 @@ namespace Integrations.Delivery;
 internal sealed class OutcomeWriter : IAsyncDisposable
 {
     private const int MaxPerCommit = 256;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
     private readonly IntegrationHealthService _health;
     private readonly TimeProvider _time;
-    private readonly Lazy<Task> _loop;
+    private readonly GroupCommitter<DeliveryOutcome, OutcomeStored> _committer;
 
     public OutcomeWriter(IServiceScopeFactory scopes, IntegrationHealthService health, TimeProvider time)
     {
         _scopes = scopes;
         _health = health;
         _time = time;
-        _loop = new Lazy<Task>(() => Task.Run(RunAsync));
+        _committer = new GroupCommitter<DeliveryOutcome, OutcomeStored>("delivery outcome writer", CommitAsync, MaxPerCommit);
     }
 
-    public Task<OutcomeStored> WriteAsync(DeliveryOutcome outcome)
-    {
-        var pending = new Pending(outcome, new TaskCompletionSource<OutcomeStored>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(OutcomeWriter), "The delivery outcome writer is shutting down.");
-        }
+    public Task<OutcomeStored> WriteAsync(DeliveryOutcome outcome) => _committer.EnqueueAsync(outcome);
 
-        _ = _loop.Value;
-        return pending.Done.Task;
-    }
+    public ValueTask DisposeAsync() => _committer.DisposeAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        if (_loop.IsValueCreated)
-        {
-            await _loop.Value.ConfigureAwait(false);
-        }
-    }
-
-    private async Task RunAsync()
-    {
-        var batch = new List<Pending>();
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            batch.Clear();
-            while (batch.Count < MaxPerCommit && _queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            try
-            {
-                var stored = await CommitAsync(batch.Select(p => p.Outcome).ToList()).ConfigureAwait(false);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Done.TrySetResult(stored[i]);
-                }
-            }
-            catch (Exception) when (batch.Count > 1)
-            {
-                // Store each on its own so one bad outcome does not lose the others.
-                foreach (var pending in batch)
-                {
-                    try
-                    {
-                        pending.Done.TrySetResult((await CommitAsync([pending.Outcome]).ConfigureAwait(false))[0]);
-                    }
-                    catch (Exception ex)
-                    {
-                        pending.Done.TrySetException(ex);
-                    }
-                }
-            }
-            catch (Exception ex)
-            {
-                batch.ForEach(p => p.Done.TrySetException(ex));
-            }
-        }
-    }
-
-    private async Task<OutcomeStored[]> CommitAsync(IReadOnlyList<DeliveryOutcome> outcomes)
+    private async Task<IReadOnlyList<OutcomeStored>> CommitAsync(IReadOnlyList<DeliveryOutcome> outcomes)
     {
         var stored = new OutcomeStored[outcomes.Count];
         var scope = _scopes.CreateAsyncScope();
@@ -138,6 +78,4 @@ internal sealed class OutcomeWriter : IAsyncDisposable
 
         return stored;
     }
-
-    private sealed record Pending(DeliveryOutcome Outcome, TaskCompletionSource<OutcomeStored> Done);
 }
