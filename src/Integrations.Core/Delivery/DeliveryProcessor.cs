@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Integrations.Diagnostics;
-using Integrations.Http;
 using Integrations.Inheritance;
 using Integrations.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -133,21 +132,9 @@ internal sealed class DeliveryProcessor
     private async Task<(IntegrationResult? Result, HttpExchange? Exchange, long StartedAt, TimeSpan Elapsed)> ExecuteAsync(
         Integration integration, DeliveryRecord delivery, int attemptNumber, IServiceProvider services, IntegrationsOptions options, CancellationToken stopping)
     {
-        var recorder = new RecordingHandler(_handlers.CreateHandler(IntegrationsHttp.ClientName), options.Delivery.LoggedRequestBodyBytes, options.Network.MaxResponseBodyBytes);
-        using var http = new HttpClient(recorder, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd(IntegrationsHttp.UserAgent);
-        var timeout = options.Network.ClampTimeout(integration.Timeout);
         using var payload = JsonDocument.Parse(delivery.Payload);
         IntegrationEventNames.TryParse(delivery.EventKind, out var kind);
         var attemptTime = _time.GetUtcNow();
-        var context = new IntegrationExecutionContext(kind, payload.RootElement, IntegrationScope.Project(delivery.ProjectId), services)
-        {
-            DeliveryId = delivery.Id,
-            EventId = delivery.EventId,
-            AttemptNumber = attemptNumber,
-            Http = http,
-            AttemptTime = attemptTime,
-        };
 
         using var activity = _telemetry.Source.StartActivity("integrations.deliver", ActivityKind.Producer);
         activity?.SetTag("integration.type", delivery.IntegrationType);
@@ -155,39 +142,24 @@ internal sealed class DeliveryProcessor
         activity?.SetTag("delivery.id", delivery.Id);
         activity?.SetTag("delivery.attempt", attemptNumber);
 
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        timeoutSource.CancelAfter(timeout);
         var started = _time.GetTimestamp();
-        IntegrationResult result;
-        try
-        {
-            result = await integration.ExecuteAsync(context, timeoutSource.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        var (result, exchange) = await IntegrationCall.RunAsync(_handlers, options, integration, (http, token) => integration.ExecuteAsync(
+            new IntegrationExecutionContext(kind, payload.RootElement, IntegrationScope.Project(delivery.ProjectId), services)
+            {
+                DeliveryId = delivery.Id,
+                EventId = delivery.EventId,
+                AttemptNumber = attemptNumber,
+                Http = http,
+                AttemptTime = attemptTime,
+            }, token), ex => Log.IntegrationThrew(_logger, ex, delivery.IntegrationId, delivery.IntegrationType, delivery.Id), stopping).ConfigureAwait(false);
+        if (result is null)
         {
             return (null, null, attemptTime.ToUnixTimeMilliseconds(), TimeSpan.Zero);
-        }
-        catch (OperationCanceledException)
-        {
-            result = IntegrationResult.TransientFailure($"Timed out after {timeout.TotalSeconds:0.#} s.");
-        }
-        catch (HttpRequestException ex) when (ex.InnerException is OutboundRequestRefusedException refused)
-        {
-            result = IntegrationResult.Failure(refused.Message);
-        }
-        catch (HttpRequestException ex)
-        {
-            result = IntegrationResult.TransientFailure("Could not reach the receiver: " + (ex.InnerException?.Message ?? ex.Message));
-        }
-        catch (Exception ex)
-        {
-            Log.IntegrationThrew(_logger, ex, delivery.IntegrationId, delivery.IntegrationType, delivery.Id);
-            result = IntegrationResult.TransientFailure($"The integration failed: {ex.GetType().Name}: {ex.Message}");
         }
 
         var elapsed = _time.GetElapsedTime(started);
         activity?.SetStatus(result.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, result.Succeeded ? null : "delivery failed");
-        return (result, recorder.Exchanges.LastOrDefault(), attemptTime.ToUnixTimeMilliseconds(), elapsed);
+        return (result, exchange, attemptTime.ToUnixTimeMilliseconds(), elapsed);
     }
 
     private static DeliveryAttemptRecord AttemptRecord(

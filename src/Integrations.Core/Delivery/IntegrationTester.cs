@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Integrations.Http;
 using Integrations.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -39,40 +38,17 @@ internal sealed class IntegrationTester : IIntegrationTester
         var options = _options.CurrentValue;
         var project = IntegrationScope.Project(projectId ?? (integration.Scope.Kind == ScopeKind.Project ? integration.Scope.Id : "sample"));
         var now = _time.GetUtcNow();
-        var recorder = new RecordingHandler(_handlers.CreateHandler(IntegrationsHttp.ClientName), options.Delivery.LoggedRequestBodyBytes, options.Network.MaxResponseBodyBytes);
-        using var http = new HttpClient(recorder, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd(IntegrationsHttp.UserAgent);
-        using var payload = JsonDocument.Parse(SamplePayloads.For(kind, project, now));
-        var context = new IntegrationExecutionContext(kind, payload.RootElement, project, _services) { IsTest = true, Http = http, AttemptTime = now };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var limit = options.Network.ClampTimeout(integration.Timeout);
-        timeout.CancelAfter(limit);
         var started = _time.GetTimestamp();
-        IntegrationResult result;
-        try
+        var (outcome, exchange) = await IntegrationCall.RunAsync(_handlers, options, integration, (http, token) =>
         {
-            result = await integration.TestAsync(context, timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            result = IntegrationResult.TransientFailure($"Timed out after {limit.TotalSeconds:0.#} s.");
-        }
-        catch (HttpRequestException ex) when (ex.InnerException is OutboundRequestRefusedException refused)
-        {
-            result = IntegrationResult.Failure(refused.Message);
-        }
-        catch (HttpRequestException ex)
-        {
-            result = IntegrationResult.TransientFailure("Could not reach the receiver: " + (ex.InnerException?.Message ?? ex.Message));
-        }
-
+            using var payload = JsonDocument.Parse(SamplePayloads.For(kind, project, now));
+            var context = new IntegrationExecutionContext(kind, payload.RootElement.Clone(), project, _services) { IsTest = true, Http = http, AttemptTime = now };
+            return integration.TestAsync(context, token);
+        }, null, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var result = outcome!;
         var redactor = new DeliveryRedactor(integration);
-        var exchange = recorder.Exchanges.LastOrDefault();
-        var attempt = exchange is null ? null : new DeliveryAttempt(
-            1, now, _time.GetElapsedTime(started), result.Succeeded, exchange.Method, redactor.Url(exchange.Url), redactor.Headers(exchange.RequestHeaders),
-            redactor.Body(exchange.RequestBody), exchange.ResponseStatus, exchange.ResponseStatus is null ? null : redactor.Headers(exchange.ResponseHeaders, options.Delivery.LoggedResponseHeaders),
-            redactor.Body(exchange.ResponseBody.Length > options.Delivery.LoggedResponseBodyBytes ? exchange.ResponseBody[..options.Delivery.LoggedResponseBodyBytes] : exchange.ResponseBody),
-            result.Succeeded ? null : redactor.Text(result.Message));
+        var attempt = IntegrationCall.Describe(exchange, 1, now, _time.GetElapsedTime(started), result, redactor, options.Delivery);
         var shown = result.Succeeded || result.Message is null ? result : Redacted(result, redactor.Text(result.Message)!);
 
         if (result.Succeeded && !integration.IsNew)

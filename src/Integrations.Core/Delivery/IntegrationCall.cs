@@ -1,0 +1,67 @@
+using Integrations.Http;
+
+namespace Integrations.Delivery;
+
+/// <summary>
+/// One call into an integration (a delivery or a test), shared by the worker and "Test settings": a recorded, guarded
+/// HTTP client, the integration's clamped timeout, and the same mapping of refusals, timeouts, transport errors and
+/// integration bugs to results.
+/// </summary>
+internal static class IntegrationCall
+{
+    /// <summary>The result (null when <paramref name="stopping"/> was cancelled) and the last HTTP exchange, if any.</summary>
+    public static async Task<(IntegrationResult? Result, HttpExchange? Exchange)> RunAsync(
+        IHttpMessageHandlerFactory handlers,
+        IntegrationsOptions options,
+        Integration integration,
+        Func<HttpClient, CancellationToken, Task<IntegrationResult>> call,
+        Action<Exception>? onIntegrationException,
+        CancellationToken stopping)
+    {
+        var recorder = new RecordingHandler(handlers.CreateHandler(IntegrationsHttp.ClientName), options.Delivery.LoggedRequestBodyBytes, options.Network.MaxResponseBodyBytes);
+        using var http = new HttpClient(recorder, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd(IntegrationsHttp.UserAgent);
+        var timeout = options.Network.ClampTimeout(integration.Timeout);
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        timeoutSource.CancelAfter(timeout);
+        IntegrationResult result;
+        try
+        {
+            result = await call(http, timeoutSource.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return (null, recorder.Exchanges.LastOrDefault());
+        }
+        catch (OperationCanceledException)
+        {
+            result = IntegrationResult.TransientFailure($"Timed out after {timeout.TotalSeconds:0.#} s.");
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is OutboundRequestRefusedException refused)
+        {
+            result = IntegrationResult.Failure(refused.Message);
+        }
+        catch (HttpRequestException ex)
+        {
+            result = IntegrationResult.TransientFailure("Could not reach the receiver: " + (ex.InnerException?.Message ?? ex.Message));
+        }
+        catch (Exception ex)
+        {
+            onIntegrationException?.Invoke(ex);
+            result = IntegrationResult.TransientFailure($"The integration failed: {ex.GetType().Name}: {ex.Message}");
+        }
+
+        return (result, recorder.Exchanges.LastOrDefault());
+    }
+
+    /// <summary>The redacted log entry of an attempt's last HTTP exchange.</summary>
+    public static DeliveryAttempt? Describe(HttpExchange? exchange, int attemptNumber, DateTimeOffset startedAt, TimeSpan duration, IntegrationResult result, DeliveryRedactor redactor, DeliveryOptions options) =>
+        exchange is null
+            ? null
+            : new DeliveryAttempt(
+                attemptNumber, startedAt, duration, result.Succeeded, exchange.Method, redactor.Url(exchange.Url), redactor.Headers(exchange.RequestHeaders),
+                redactor.Body(exchange.RequestBody), exchange.ResponseStatus,
+                exchange.ResponseStatus is null ? null : redactor.Headers(exchange.ResponseHeaders, options.LoggedResponseHeaders),
+                redactor.Body(exchange.ResponseBody.Length > options.LoggedResponseBodyBytes ? exchange.ResponseBody[..options.LoggedResponseBodyBytes] : exchange.ResponseBody),
+                result.Succeeded ? null : redactor.Text(result.Message));
+}
