@@ -25,4 +25,9 @@ public sealed record DeliveryAttempt(
     int? ResponseStatus,
     string? ResponseHeaders,
     string? ResponseBody,
-    string? Error);
+    string? Error)
+{
+    internal static DeliveryAttempt From(DeliveryAttemptRecord a) => new(
+        a.AttemptNumber, DateTimeOffset.FromUnixTimeMilliseconds(a.StartedAt), TimeSpan.FromMilliseconds(a.DurationMs), a.Succeeded,
+        a.RequestMethod, a.RequestUrl, a.RequestHeaders, a.RequestBody, a.ResponseStatus, a.ResponseHeaders, a.ResponseBody, a.Error);
+}

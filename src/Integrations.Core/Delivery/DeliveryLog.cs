@@ -70,9 +70,7 @@ internal sealed class DeliveryLog : IDeliveryLog
         var rows = await _db.Context.Set<DeliveryAttemptRecord>().AsNoTracking()
             .Where(a => a.DeliveryId == deliveryId)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.OrderBy(a => a.StartedAt).ThenBy(a => a.AttemptNumber).Select(a => new DeliveryAttempt(
-            a.AttemptNumber, DateTimeOffset.FromUnixTimeMilliseconds(a.StartedAt), TimeSpan.FromMilliseconds(a.DurationMs), a.Succeeded,
-            a.RequestMethod, a.RequestUrl, a.RequestHeaders, a.RequestBody, a.ResponseStatus, a.ResponseHeaders, a.ResponseBody, a.Error)).ToArray();
+        return rows.OrderBy(a => a.StartedAt).ThenBy(a => a.AttemptNumber).Select(DeliveryAttempt.From).ToArray();
     }
 
     public async Task<bool> ResendAsync(Guid deliveryId, CancellationToken cancellationToken = default)

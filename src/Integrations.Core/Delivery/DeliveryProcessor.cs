@@ -90,7 +90,7 @@ internal sealed class DeliveryProcessor
             var delay = result.Succeeded || result.IsGone ? null
                 : result.IsTransient ? RetrySchedule.NextDelay(options.Delivery, attemptNumber, result.RetryAfter, Random.Shared.NextDouble()) : null;
             var status = result.Succeeded ? DeliveryStatus.Succeeded : delay is null ? DeliveryStatus.Dead : DeliveryStatus.Pending;
-            var attempt = AttemptRecord(delivery, attemptNumber, startedAt, elapsed, result, error, exchange, redactor, options.Delivery);
+            var attempt = IntegrationCall.Record(delivery.Id, delivery.IntegrationId, delivery.EventKind, attemptNumber, startedAt, elapsed, result, error, exchange, redactor, options.Delivery);
 
             // The delivery's outcome, its attempt log and the integration's health change commit together, in one
             // transaction with the outcomes of other deliveries finishing at the same time.
@@ -160,38 +160,6 @@ internal sealed class DeliveryProcessor
         var elapsed = _time.GetElapsedTime(started);
         activity?.SetStatus(result.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, result.Succeeded ? null : "delivery failed");
         return (result, exchange, attemptTime.ToUnixTimeMilliseconds(), elapsed);
-    }
-
-    private static DeliveryAttemptRecord AttemptRecord(
-        DeliveryRecord delivery, int attemptNumber, long startedAt, TimeSpan elapsed, IntegrationResult result, string? error,
-        HttpExchange? exchange, DeliveryRedactor redactor, DeliveryOptions options)
-    {
-        var record = new DeliveryAttemptRecord
-        {
-            Id = Guid.CreateVersion7(),
-            DeliveryId = delivery.Id,
-            IntegrationId = delivery.IntegrationId,
-            EventKind = delivery.EventKind,
-            AttemptNumber = attemptNumber,
-            StartedAt = startedAt,
-            DurationMs = (int)Math.Min(int.MaxValue, elapsed.TotalMilliseconds),
-            Succeeded = result.Succeeded,
-            Error = error,
-            ResponseStatus = result.StatusCode,
-        };
-
-        if (exchange is not null)
-        {
-            record.RequestMethod = exchange.Method;
-            record.RequestUrl = redactor.Url(exchange.Url);
-            record.RequestHeaders = redactor.Headers(exchange.RequestHeaders);
-            record.RequestBody = redactor.Body(exchange.RequestBody);
-            record.ResponseStatus = exchange.ResponseStatus ?? result.StatusCode;
-            record.ResponseHeaders = exchange.ResponseStatus is null ? null : redactor.Headers(exchange.ResponseHeaders, options.LoggedResponseHeaders);
-            record.ResponseBody = redactor.Body(exchange.ResponseBody.Length > options.LoggedResponseBodyBytes ? exchange.ResponseBody[..options.LoggedResponseBodyBytes] : exchange.ResponseBody);
-        }
-
-        return record;
     }
 
     /// <summary>Stores an outcome that made no attempt (dead, held or given back) if this worker still holds the lease.</summary>

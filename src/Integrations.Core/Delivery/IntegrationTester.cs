@@ -48,7 +48,10 @@ internal sealed class IntegrationTester : IIntegrationTester
         cancellationToken.ThrowIfCancellationRequested();
         var result = outcome!;
         var redactor = new DeliveryRedactor(integration);
-        var attempt = IntegrationCall.Describe(exchange, 1, now, _time.GetElapsedTime(started), result, redactor, options.Delivery);
+        var error = result.Succeeded ? null : redactor.Text(result.Message);
+        var attempt = exchange is null
+            ? null
+            : DeliveryAttempt.From(IntegrationCall.Record(Guid.Empty, integration.Id, IntegrationEventNames.GetName(kind), 1, now.ToUnixTimeMilliseconds(), _time.GetElapsedTime(started), result, error, exchange, redactor, options.Delivery));
         var shown = result.Succeeded || result.Message is null ? result : Redacted(result, redactor.Text(result.Message)!);
 
         if (result.Succeeded && !integration.IsNew)

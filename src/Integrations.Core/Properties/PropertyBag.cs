@@ -64,8 +64,6 @@ internal sealed class PropertyBag
         IsReadOnly = true;
     }
 
-    public bool Contains(string key) => _values.ContainsKey(key);
-
     public JsonNode? GetRaw(string key) => _values.GetValueOrDefault(key);
 
     public T? Get<T>(string key)
@@ -134,8 +132,6 @@ internal sealed class PropertyBag
         && !JsonNode.DeepEquals(original, _values.GetValueOrDefault(key));
 
     public bool HasChanges => _originals?.Keys.Any(IsChanged) == true;
-
-    public IEnumerable<string> ChangedKeys => _originals?.Keys.Where(IsChanged) ?? [];
 
     public T? GetOriginal<T>(string key) =>
         PropertyValueConverter.FromNode<T>(
