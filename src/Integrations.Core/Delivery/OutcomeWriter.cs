@@ -70,9 +70,14 @@ internal sealed class OutcomeWriter : IAsyncDisposable
                 await transaction.CommitAsync().ConfigureAwait(false);
             }
 
-            foreach (var o in outcomes.Where(o => o.Health.Effect != HealthEffect.None))
+            // Forget cached health only where it was written: every failure, and a success that changed the status
+            // (a success on a healthy integration writes nothing, so its cached health stays valid).
+            for (var i = 0; i < outcomes.Count; i++)
             {
-                _health.Forget(o.Delivery.IntegrationId);
+                if (stored[i].Recorded && (outcomes[i].Health.Effect == HealthEffect.Failure || stored[i].Change is not null))
+                {
+                    _health.Forget(outcomes[i].Delivery.IntegrationId);
+                }
             }
         }
 
