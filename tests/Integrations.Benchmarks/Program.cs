@@ -93,7 +93,7 @@ Console.WriteLine();
 Console.WriteLine(table);
 
 string? micro = null;
-if (!quick)
+if (!quick && Run("property"))
 {
     var summary = BenchmarkRunner.Run<PropertyAccessBenchmark>(DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator));
     var logger = new AccumulationLogger();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integrations.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -22,7 +23,7 @@ internal static class DeliveryClaimer
         var entity = context.Model.FindEntityType(typeof(DeliveryRecord))
             ?? throw new InvalidOperationException("The context does not include the integrations tables: call modelBuilder.AddIntegrations().");
         var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        var lockClause = context.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? " FOR UPDATE SKIP LOCKED" : string.Empty;
+        var lockClause = context.GetDatabaseProvider() == DatabaseProvider.PostgreSql ? " FOR UPDATE SKIP LOCKED" : string.Empty;
         string C(string name) => sql.DelimitIdentifier(name);
 
         await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
-using System.Text;
+using Integrations.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -7,80 +8,100 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Integrations.Delivery;
 
 /// <summary>
-/// Stores a batch of outcomes with one set-based statement: <c>UPDATE … FROM (VALUES …) … RETURNING id</c>, each row
-/// guarded by its lease token. Parameters are created by the provider's own EF type mappings, so GUIDs, numbers and
-/// nulls are bound exactly as EF stores them on every database.
+/// Stores a batch of outcomes, each guarded by its lease token so a worker that lost its lease changes nothing. On
+/// PostgreSQL one set-based statement does the batch (<c>UPDATE … FROM unnest(…) … RETURNING id</c>, one array
+/// parameter per column); elsewhere one prepared single-row <c>UPDATE</c> runs per outcome. Values are bound through the
+/// provider's EF type mappings, so ids are compared exactly as EF stores them.
 /// </summary>
 internal static class OutcomeSql
 {
-    private const int Columns = 8;
+    private static readonly string[] Values = ["id", "token", "status", "attempts", "next", "completed", "code", "error"];
 
     /// <summary>Applies the outcomes and returns the ids of the deliveries whose lease was still held.</summary>
     public static async Task<HashSet<Guid>> ApplyAsync(DbContext context, IReadOnlyList<DeliveryOutcome> outcomes, long now, CancellationToken cancellationToken)
     {
         var sql = context.GetService<ISqlGenerationHelper>();
-        var types = context.GetService<IRelationalTypeMappingSource>();
         var entity = context.Model.FindEntityType(typeof(DeliveryRecord))!;
         var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        var postgres = context.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+        var names = Values.Select((_, i) => sql.GenerateParameterName("o" + i.ToString(CultureInfo.InvariantCulture))).ToArray();
         string C(string name) => sql.DelimitIdentifier(name);
 
-        var connection = context.Database.GetDbConnection();
+        var connection = await ConnectionLease.OpenAsync(context, cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
         var command = connection.CreateCommand();
         await using var commandScope = command.ConfigureAwait(false);
-        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
-
-        var values = new StringBuilder();
-        for (var i = 0; i < outcomes.Count; i++)
+        var applied = new HashSet<Guid>();
+        if (context.GetDatabaseProvider() == DatabaseProvider.PostgreSql)
         {
-            var o = outcomes[i];
-            var completed = o.Status is DeliveryStatus.Succeeded or DeliveryStatus.Dead ? now : (long?)null;
-            var error = o.Error is { Length: > 2000 } ? o.Error[..2000] : o.Error;
-            object?[] row =
-            [
-                o.Delivery.Id, o.LeaseToken, (int)o.Status, o.Attempts, o.NextAttemptAt ?? o.Delivery.NextAttemptAt, completed,
-                o.StatusCode ?? o.Delivery.LastStatusCode, error,
-            ];
-            Type[] rowTypes = [typeof(Guid), typeof(string), typeof(int), typeof(int), typeof(long), typeof(long), typeof(int), typeof(string)];
-            values.Append(i == 0 ? "(" : ", (");
-            for (var c = 0; c < Columns; c++)
+            var columns = new Array[]
             {
-                var name = sql.GenerateParameterName(string.Create(CultureInfo.InvariantCulture, $"p{i}_{c}"));
-                var mapping = types.FindMapping(rowTypes[c])!;
-                command.Parameters.Add(mapping.CreateParameter(command, name, row[c], nullable: true));
-                values.Append(c == 0 ? string.Empty : ", ");
-                values.Append(postgres ? $"{name}::{mapping.StoreType}" : name);
+                outcomes.Select(o => o.Delivery.Id).ToArray(),
+                outcomes.Select(o => o.LeaseToken).ToArray(),
+                outcomes.Select(o => (int)o.Status).ToArray(),
+                outcomes.Select(o => o.Attempts).ToArray(),
+                outcomes.Select(o => o.NextAttemptAt ?? o.Delivery.NextAttemptAt).ToArray(),
+                outcomes.Select(o => Completed(o, now)).ToArray(),
+                outcomes.Select(o => o.StatusCode ?? o.Delivery.LastStatusCode).ToArray(),
+                outcomes.Select(Error).ToArray(),
+            };
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = names[c];
+                parameter.Value = columns[c];
+                command.Parameters.Add(parameter);
             }
 
-            values.Append(')');
+            command.CommandText =
+                $"UPDATE {table} SET {C("status")} = v.status, {C("attempts")} = v.attempts, {C("next_attempt_at")} = v.next, " +
+                $"{C("lease_owner")} = NULL, {C("lease_expires_at")} = NULL, {C("completed_at")} = v.completed, " +
+                $"{C("last_status_code")} = v.code, {C("last_error")} = v.error " +
+                $"FROM unnest({string.Join(", ", names)}) AS v({string.Join(", ", Values)}) " +
+                $"WHERE {table}.{C("id")} = v.id AND {table}.{C("lease_owner")} = v.token " +
+                $"RETURNING {table}.{C("id")}";
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var readerScope = reader.ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                applied.Add(reader.GetGuid(0));
+            }
+
+            return applied;
         }
 
-        // PostgreSQL names VALUES columns in the alias; SQLite calls them column1 … column8.
-        var v = postgres
-            ? new[] { "v.id", "v.token", "v.status", "v.attempts", "v.next", "v.completed", "v.code", "v.error" }
-            : Enumerable.Range(1, Columns).Select(n => "v.column" + n.ToString(CultureInfo.InvariantCulture)).ToArray();
-        var alias = postgres ? "v(id, token, status, attempts, next, completed, code, error)" : "v";
-        command.CommandText =
-            $"UPDATE {table} SET {C("status")} = {v[2]}, {C("attempts")} = {v[3]}, {C("next_attempt_at")} = {v[4]}, " +
-            $"{C("lease_owner")} = NULL, {C("lease_expires_at")} = NULL, {C("completed_at")} = {v[5]}, {C("last_status_code")} = {v[6]}, {C("last_error")} = {v[7]} " +
-            $"FROM (VALUES {values}) AS {alias} " +
-            $"WHERE {table}.{C("id")} = {v[0]} AND {table}.{C("lease_owner")} = {v[1]} " +
-            $"RETURNING {table}.{C("id")}";
-
-        var applied = new HashSet<Guid>();
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var readerScope = reader.ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var types = context.GetService<IRelationalTypeMappingSource>();
+        Type[] clrTypes = [typeof(Guid), typeof(string), typeof(int), typeof(int), typeof(long), typeof(long), typeof(int), typeof(string)];
+        var parameters = new DbParameter[Values.Length];
+        for (var c = 0; c < parameters.Length; c++)
         {
-            applied.Add(reader.GetValue(0) switch
+            parameters[c] = types.FindMapping(clrTypes[c])!.CreateParameter(command, names[c], null, nullable: true);
+            command.Parameters.Add(parameters[c]);
+        }
+
+        command.CommandText =
+            $"UPDATE {table} SET {C("status")} = {names[2]}, {C("attempts")} = {names[3]}, {C("next_attempt_at")} = {names[4]}, " +
+            $"{C("lease_owner")} = NULL, {C("lease_expires_at")} = NULL, {C("completed_at")} = {names[5]}, " +
+            $"{C("last_status_code")} = {names[6]}, {C("last_error")} = {names[7]} " +
+            $"WHERE {C("id")} = {names[0]} AND {C("lease_owner")} = {names[1]}";
+        foreach (var o in outcomes)
+        {
+            object?[] row = [o.Delivery.Id, o.LeaseToken, (int)o.Status, o.Attempts, o.NextAttemptAt ?? o.Delivery.NextAttemptAt, Completed(o, now), o.StatusCode ?? o.Delivery.LastStatusCode, Error(o)];
+            for (var c = 0; c < row.Length; c++)
             {
-                Guid g => g,
-                string s => Guid.Parse(s),
-                byte[] b => new Guid(b),
-                var other => Guid.Parse(Convert.ToString(other, CultureInfo.InvariantCulture)!),
-            });
+                parameters[c].Value = row[c] ?? DBNull.Value;
+            }
+
+            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0)
+            {
+                applied.Add(o.Delivery.Id);
+            }
         }
 
         return applied;
     }
+
+    private static long? Completed(DeliveryOutcome outcome, long now) =>
+        outcome.Status is DeliveryStatus.Succeeded or DeliveryStatus.Dead ? now : null;
+
+    private static string? Error(DeliveryOutcome outcome) => outcome.Error is { Length: > 2000 } e ? e[..2000] : outcome.Error;
 }
