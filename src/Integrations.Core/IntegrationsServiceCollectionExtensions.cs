@@ -55,6 +55,7 @@ public static class IntegrationsServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<IntegrationsTelemetry>();
         services.TryAddSingleton<DeliverySignal>();
+        services.TryAddSingleton<DatabaseWriteGate>();
         services.TryAddSingleton<OutboxWriter>();
         services.TryAddSingleton<IntegrationHealthCache>();
         services.TryAddSingleton<IntegrationHealthService>();
@@ -84,7 +85,10 @@ public static class IntegrationsServiceCollectionExtensions
                     ConnectTimeout = TimeSpan.FromSeconds(10),
                     PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                     AutomaticDecompression = System.Net.DecompressionMethods.None,
-                });
+                })
+                // Every delivery is already logged (event ids 2001-2012), traced and measured by the library; the
+                // factory's own per-request logging handlers would only add cost on the delivery hot path.
+                .RemoveAllLoggers();
         }
 
         services.TryAddScoped<IIntegrationsDbContextProvider>(_ => throw new InvalidOperationException(

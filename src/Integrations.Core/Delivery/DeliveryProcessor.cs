@@ -41,7 +41,12 @@ internal sealed class DeliveryProcessor
         _logger = logger;
     }
 
-    public async Task ProcessAsync(DeliveryRecord delivery, string leaseToken, CancellationToken stopping)
+    /// <summary>Runs the delivery and records its outcome.</summary>
+    /// <param name="delivery">The claimed delivery.</param>
+    /// <param name="leaseToken">The claim's lease token; the outcome is stored only while it still holds.</param>
+    /// <param name="callOver">Called once the integration call is over, before the outcome is committed.</param>
+    /// <param name="stopping">Cancelled when the worker stops.</param>
+    public async Task ProcessAsync(DeliveryRecord delivery, string leaseToken, Action callOver, CancellationToken stopping)
     {
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
@@ -54,7 +59,7 @@ internal sealed class DeliveryProcessor
                 .FirstOrDefault(e => e.IntegrationId == delivery.IntegrationId && e.Type == delivery.IntegrationType);
             if (effective is null || !effective.IsActive)
             {
-                await FinishAsync(delivery, leaseToken, DeliveryStatus.Dead, delivery.Attempts, null,
+                await FinishAsync(callOver, delivery, leaseToken, DeliveryStatus.Dead, delivery.Attempts, null,
                     "The integration was removed or deactivated, or no longer applies to this project. Resend the delivery after re-enabling it.").ConfigureAwait(false);
                 return;
             }
@@ -63,7 +68,7 @@ internal sealed class DeliveryProcessor
             var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
             if (health?.PermanentlyDisabled == true)
             {
-                await FinishAsync(delivery, leaseToken, DeliveryStatus.Dead, delivery.Attempts, null,
+                await FinishAsync(callOver, delivery, leaseToken, DeliveryStatus.Dead, delivery.Attempts, null,
                     "The integration is disabled after repeated failures (or an HTTP 410). Edit it or run a successful test, then resend.").ConfigureAwait(false);
                 return;
             }
@@ -71,16 +76,17 @@ internal sealed class DeliveryProcessor
             if (health?.DisabledUntil is { } until && until > nowMs)
             {
                 Log.DeliveryHeld(_logger, delivery.Id, delivery.IntegrationId, DateTimeOffset.FromUnixTimeMilliseconds(until));
-                await FinishAsync(delivery, leaseToken, DeliveryStatus.Pending, delivery.Attempts, until, delivery.LastError).ConfigureAwait(false);
+                await FinishAsync(callOver, delivery, leaseToken, DeliveryStatus.Pending, delivery.Attempts, until, delivery.LastError).ConfigureAwait(false);
                 return;
             }
 
             var attemptNumber = delivery.Attempts + 1;
             var (result, exchange, startedAt, elapsed) = await ExecuteAsync(effective.Settings, delivery, attemptNumber, services, options, stopping).ConfigureAwait(false);
+            callOver();
             if (result is null)
             {
                 // Shutting down: give the delivery back without counting an attempt.
-                await FinishAsync(delivery, leaseToken, DeliveryStatus.Pending, delivery.Attempts, nowMs, delivery.LastError).ConfigureAwait(false);
+                await FinishAsync(callOver, delivery, leaseToken, DeliveryStatus.Pending, delivery.Attempts, nowMs, delivery.LastError).ConfigureAwait(false);
                 return;
             }
 
@@ -163,8 +169,9 @@ internal sealed class DeliveryProcessor
     }
 
     /// <summary>Stores an outcome that made no attempt (dead, held or given back) if this worker still holds the lease.</summary>
-    private async Task FinishAsync(DeliveryRecord delivery, string leaseToken, DeliveryStatus status, int attempts, long? nextAttemptAt, string? error)
+    private async Task FinishAsync(Action callOver, DeliveryRecord delivery, string leaseToken, DeliveryStatus status, int attempts, long? nextAttemptAt, string? error)
     {
+        callOver();
         var stored = await _outcomes.WriteAsync(new DeliveryOutcome(delivery, leaseToken, status, attempts, nextAttemptAt, null, error, null, HealthUpdate.None)).ConfigureAwait(false);
         if (!stored.Recorded)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Integrations.Diagnostics;
 using Integrations.Persistence;
@@ -26,6 +27,7 @@ internal sealed class DeliveryWorker : BackgroundService
     private readonly TimeProvider _time;
     private readonly IntegrationsTelemetry _telemetry;
     private readonly ILogger<DeliveryWorker> _logger;
+    private readonly DatabaseWriteGate _gate;
 
     public DeliveryWorker(
         IServiceScopeFactory scopes,
@@ -34,8 +36,10 @@ internal sealed class DeliveryWorker : BackgroundService
         IOptionsMonitor<IntegrationsOptions> options,
         TimeProvider time,
         IntegrationsTelemetry telemetry,
-        ILogger<DeliveryWorker> logger)
+        ILogger<DeliveryWorker> logger,
+        DatabaseWriteGate gate)
     {
+        _gate = gate;
         _scopes = scopes;
         _processor = processor;
         _signal = signal;
@@ -59,15 +63,16 @@ internal sealed class DeliveryWorker : BackgroundService
 
         Log.WorkerStarted(_logger, WorkerId, options.MaxConcurrency, options.BatchSize);
 
-        // A producer claims due deliveries in batches into a local buffer; MaxConcurrency consumers process them. The
-        // buffer holds up to one batch beyond what is in flight, so consumers never wait on a claim round trip, and
-        // claims stay large instead of one delivery per freed slot.
-        var capacity = options.MaxConcurrency + options.BatchSize;
+        // A producer claims due deliveries in batches into a local buffer; a consumer starts up to MaxConcurrency calls
+        // from it. A call's slot is freed as soon as its HTTP exchange is over, while its outcome waits for the next
+        // group commit, so commits never hold up sending. "room" bounds everything claimed and not yet recorded: the
+        // calls, the outcomes being committed and one batch ahead in the buffer, so claims stay large.
+        var capacity = (2 * options.MaxConcurrency) + options.BatchSize;
         using var room = new SemaphoreSlim(capacity, capacity);
+        using var calls = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         var buffer = Channel.CreateUnbounded<(DeliveryRecord Delivery, string Token)>(new UnboundedChannelOptions { SingleWriter = true });
-        var consumers = Enumerable.Range(0, options.MaxConcurrency)
-            .Select(_ => Task.Run(() => ConsumeAsync(buffer.Reader, room, stoppingToken), CancellationToken.None))
-            .ToArray();
+        var running = new ConcurrentDictionary<Task, bool>();
+        var consumer = Task.Run(() => ConsumeAsync(buffer.Reader, calls, room, running, stoppingToken), CancellationToken.None);
         var nextMaintenance = 0L;
         var nextGauges = 0L;
         try
@@ -137,37 +142,54 @@ internal sealed class DeliveryWorker : BackgroundService
         }
 
         buffer.Writer.TryComplete();
-        await Task.WhenAll(consumers).ConfigureAwait(false);
-        await ReleaseUnstartedAsync(buffer.Reader).ConfigureAwait(false);
+        var unstarted = await consumer.ConfigureAwait(false);
+        while (buffer.Reader.TryRead(out var item))
+        {
+            unstarted.Add(item.Delivery.Id);
+        }
+
+        await ReleaseUnstartedAsync(unstarted).ConfigureAwait(false);
+        await Task.WhenAll(running.Keys).ConfigureAwait(false);
     }
 
-    private async Task ConsumeAsync(ChannelReader<(DeliveryRecord Delivery, string Token)> reader, SemaphoreSlim room, CancellationToken stoppingToken)
+    /// <summary>Starts buffered deliveries as call slots free up; returns the ids it took but never started.</summary>
+    private async Task<List<Guid>> ConsumeAsync(
+        ChannelReader<(DeliveryRecord Delivery, string Token)> reader, SemaphoreSlim calls, SemaphoreSlim room, ConcurrentDictionary<Task, bool> running, CancellationToken stoppingToken)
     {
+        var unstarted = new List<Guid>();
         try
         {
             while (await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                while (!stoppingToken.IsCancellationRequested && reader.TryRead(out var item))
+                while (reader.TryRead(out var item))
                 {
-                    await RunOneAsync(item.Delivery, item.Token, room, stoppingToken).ConfigureAwait(false);
+                    try
+                    {
+                        await calls.WaitAsync(stoppingToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        unstarted.Add(item.Delivery.Id);
+                        throw;
+                    }
+
+                    var run = RunOneAsync(item.Delivery, item.Token, calls, room, stoppingToken);
+                    running.TryAdd(run, true);
+                    _ = run.ContinueWith(done => running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down; unstarted deliveries are given back by the producer.
+            // Shutting down; unstarted deliveries are given back.
         }
+
+        return unstarted;
     }
 
     /// <summary>Gives back the claims of deliveries that were buffered but never started, so nobody waits for their lease.</summary>
-    private async Task ReleaseUnstartedAsync(ChannelReader<(DeliveryRecord Delivery, string Token)> reader)
+    private async Task ReleaseUnstartedAsync(List<Guid> unstarted)
     {
-        var unstarted = new List<Guid>();
-        while (reader.TryRead(out var item))
-        {
-            unstarted.Add(item.Delivery.Id);
-        }
-
         if (unstarted.Count == 0)
         {
             return;
@@ -179,6 +201,7 @@ internal sealed class DeliveryWorker : BackgroundService
             await using (scope.ConfigureAwait(false))
             {
                 var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
+                using var turn = await _gate.EnterAsync(context, CancellationToken.None).ConfigureAwait(false);
                 await context.Set<DeliveryRecord>()
                     .Where(d => unstarted.Contains(d.Id) && d.Status == DeliveryStatus.Delivering)
                     .ExecuteUpdateAsync(s => s
@@ -204,6 +227,7 @@ internal sealed class DeliveryWorker : BackgroundService
             await using (scope.ConfigureAwait(false))
             {
                 var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
+                using var turn = await _gate.EnterAsync(context, cancellationToken).ConfigureAwait(false);
                 var attempts = await context.Set<DeliveryAttemptRecord>().Where(a => a.StartedAt < cutoffMs)
                     .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                 var deliveries = await context.Set<DeliveryRecord>()
@@ -227,16 +251,27 @@ internal sealed class DeliveryWorker : BackgroundService
         await using (scope.ConfigureAwait(false))
         {
             var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
+            using var turn = await _gate.EnterAsync(context, cancellationToken).ConfigureAwait(false);
             var lease = (long)_options.CurrentValue.Delivery.LeaseDuration.TotalMilliseconds;
             return await DeliveryClaimer.ClaimAsync(context, WorkerId, count, _time.GetUtcNow().ToUnixTimeMilliseconds(), lease, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task RunOneAsync(DeliveryRecord delivery, string token, SemaphoreSlim slots, CancellationToken stoppingToken)
+    /// <summary>Runs one delivery: its call slot is freed when the call is over, its room when its outcome is recorded.</summary>
+    private async Task RunOneAsync(DeliveryRecord delivery, string token, SemaphoreSlim calls, SemaphoreSlim room, CancellationToken stoppingToken)
     {
+        var callOver = 0;
+        void CallOver()
+        {
+            if (Interlocked.Exchange(ref callOver, 1) == 0)
+            {
+                calls.Release();
+            }
+        }
+
         try
         {
-            await _processor.ProcessAsync(delivery, token, stoppingToken).ConfigureAwait(false);
+            await _processor.ProcessAsync(delivery, token, CallOver, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested || ex is not OperationCanceledException)
         {
@@ -248,7 +283,8 @@ internal sealed class DeliveryWorker : BackgroundService
         }
         finally
         {
-            slots.Release();
+            CallOver();
+            room.Release();
         }
     }
 

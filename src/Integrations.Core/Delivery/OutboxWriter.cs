@@ -12,13 +12,15 @@ internal sealed class OutboxWriter : IAsyncDisposable
     private const int MaxRowsPerCommit = 2000;
     private readonly IServiceScopeFactory _scopes;
     private readonly DeliverySignal _signal;
+    private readonly DatabaseWriteGate _gate;
     private readonly GroupCommitter<IReadOnlyList<DeliveryRecord>, bool> _committer;
     private long _commits;
 
-    public OutboxWriter(IServiceScopeFactory scopes, DeliverySignal signal)
+    public OutboxWriter(IServiceScopeFactory scopes, DeliverySignal signal, DatabaseWriteGate gate)
     {
         _scopes = scopes;
         _signal = signal;
+        _gate = gate;
         _committer = new GroupCommitter<IReadOnlyList<DeliveryRecord>, bool>("integrations outbox", CommitAsync, MaxRowsPerCommit, rows => rows.Count);
     }
 
@@ -38,6 +40,7 @@ internal sealed class OutboxWriter : IAsyncDisposable
         await using (scope.ConfigureAwait(false))
         {
             var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
+            using var turn = await _gate.EnterAsync(context, CancellationToken.None).ConfigureAwait(false);
             var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {

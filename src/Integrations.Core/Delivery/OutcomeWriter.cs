@@ -13,10 +13,12 @@ internal sealed class OutcomeWriter : IAsyncDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly IntegrationHealthService _health;
     private readonly TimeProvider _time;
+    private readonly DatabaseWriteGate _gate;
     private readonly GroupCommitter<DeliveryOutcome, OutcomeStored> _committer;
 
-    public OutcomeWriter(IServiceScopeFactory scopes, IntegrationHealthService health, TimeProvider time)
+    public OutcomeWriter(IServiceScopeFactory scopes, IntegrationHealthService health, TimeProvider time, DatabaseWriteGate gate)
     {
+        _gate = gate;
         _scopes = scopes;
         _health = health;
         _time = time;
@@ -35,6 +37,7 @@ internal sealed class OutcomeWriter : IAsyncDisposable
         {
             var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            using var turn = await _gate.EnterAsync(context, CancellationToken.None).ConfigureAwait(false);
             var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
