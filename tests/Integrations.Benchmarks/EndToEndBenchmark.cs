@@ -20,9 +20,11 @@ internal static class EndToEndBenchmark
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency });
         var url = receiver.Url("hook");
         await PostAsync(client, url, bodies[0]);
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(bodies.Skip(1), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (body, ct) => await PostAsync(client, url, body));
         watch.Stop();
+        Console.WriteLine($"  CPU per raw request: {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMicroseconds / events:0} µs (receiver included)");
         return (events - 1) / watch.Elapsed.TotalSeconds;
     }
 
@@ -55,13 +57,20 @@ internal static class EndToEndBenchmark
         await using var host = await BenchHost.StartAsync(kind, runWorker: true, Concurrency);
         await host.SaveHookAsync(IntegrationScope.Project("p"), receiver.Url("hook"));
         await Dispatch(host, 0);
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var dispatch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(1, events - 1), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) => await Dispatch(host, i));
         dispatch.Stop();
+        var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated1 = GC.GetTotalAllocatedBytes(precise: true);
+        var gcs1 = GC.CollectionCount(0);
         var deliver = Stopwatch.StartNew();
         await host.StartWorkerAsync();
         await receiver.WaitForRequestsAsync(events, TimeSpan.FromMinutes(30));
         deliver.Stop();
+        var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
+        Console.WriteLine($"  delivery: {(GC.GetTotalAllocatedBytes(precise: true) - allocated1) / events / 1024.0:0.0} KiB allocated per event, {GC.CollectionCount(0) - gcs1} gen0 GCs, {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms total GC pause");
+        Console.WriteLine($"  CPU per event: dispatch {(cpu1 - cpu0).TotalMicroseconds / events:0} µs, delivery {(cpu2 - cpu1).TotalMicroseconds / events:0} µs (this process, receiver included)");
         return ((events - 1) / dispatch.Elapsed.TotalSeconds, events / deliver.Elapsed.TotalSeconds);
     }
 

@@ -67,7 +67,7 @@ internal sealed class DeliveryWorker : BackgroundService
         // from it. A call's slot is freed as soon as its HTTP exchange is over, while its outcome waits for the next
         // group commit, so commits never hold up sending. "room" bounds everything claimed and not yet recorded: the
         // calls, the outcomes being committed and one batch ahead in the buffer, so claims stay large.
-        var capacity = (2 * options.MaxConcurrency) + options.BatchSize;
+        var capacity = options.MaxConcurrency + (3 * options.BatchSize);
         using var room = new SemaphoreSlim(capacity, capacity);
         using var calls = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         var buffer = Channel.CreateUnbounded<(DeliveryRecord Delivery, string Token)>(new UnboundedChannelOptions { SingleWriter = true });
@@ -79,59 +79,68 @@ internal sealed class DeliveryWorker : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await room.WaitAsync(stoppingToken).ConfigureAwait(false);
-                var free = 1;
-                while (free < options.BatchSize && room.Wait(0))
-                {
-                    free++;
-                }
-
-                // With work still buffered, wait briefly for a fuller batch rather than claiming a few at a time.
-                while (free < Math.Max(1, options.BatchSize / 2) && buffer.Reader.Count > 0
-                       && await room.WaitAsync(TimeSpan.FromMilliseconds(2), stoppingToken).ConfigureAwait(false))
-                {
-                    free++;
-                }
-
-                List<DeliveryRecord> claimed;
-                string token;
                 try
                 {
-                    (token, claimed) = await ClaimAsync(free, stoppingToken).ConfigureAwait(false);
+                    await room.WaitAsync(stoppingToken).ConfigureAwait(false);
+                    var free = 1;
+                    while (free < options.BatchSize && room.Wait(0))
+                    {
+                        free++;
+                    }
+
+                    // With work still buffered, wait briefly for a fuller batch rather than claiming a few at a time.
+                    while (free < Math.Max(1, options.BatchSize / 2) && buffer.Reader.Count > 0
+                           && await room.WaitAsync(TimeSpan.FromMilliseconds(2), stoppingToken).ConfigureAwait(false))
+                    {
+                        free++;
+                    }
+
+                    List<DeliveryRecord> claimed;
+                    string token;
+                    try
+                    {
+                        (token, claimed) = await ClaimAsync(free, stoppingToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                    {
+                        room.Release(free);
+                        Log.ClaimFailed(_logger, ex, WorkerId);
+                        await _signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    if (claimed.Count < free)
+                    {
+                        room.Release(free - claimed.Count);
+                    }
+
+                    foreach (var delivery in claimed)
+                    {
+                        buffer.Writer.TryWrite((delivery, token));
+                    }
+
+                    var now = _time.GetTimestamp();
+                    if (now >= nextGauges)
+                    {
+                        nextGauges = now + (long)(GaugeInterval.TotalSeconds * _time.TimestampFrequency);
+                        await RefreshGaugesAsync(stoppingToken).ConfigureAwait(false);
+                    }
+
+                    if (now >= nextMaintenance)
+                    {
+                        nextMaintenance = now + (long)(MaintenanceInterval.TotalSeconds * _time.TimestampFrequency);
+                        await ApplyRetentionAsync(stoppingToken).ConfigureAwait(false);
+                    }
+
+                    if (claimed.Count == 0)
+                    {
+                        await _signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    room.Release(free);
-                    Log.ClaimFailed(_logger, ex, WorkerId);
-                    await _signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                if (claimed.Count < free)
-                {
-                    room.Release(free - claimed.Count);
-                }
-
-                foreach (var delivery in claimed)
-                {
-                    buffer.Writer.TryWrite((delivery, token));
-                }
-
-                var now = _time.GetTimestamp();
-                if (now >= nextGauges)
-                {
-                    nextGauges = now + (long)(GaugeInterval.TotalSeconds * _time.TimestampFrequency);
-                    await RefreshGaugesAsync(stoppingToken).ConfigureAwait(false);
-                }
-
-                if (now >= nextMaintenance)
-                {
-                    nextMaintenance = now + (long)(MaintenanceInterval.TotalSeconds * _time.TimestampFrequency);
-                    await ApplyRetentionAsync(stoppingToken).ConfigureAwait(false);
-                }
-
-                if (claimed.Count == 0)
-                {
+                    // A bug or an unexpected failure must not end deliveries for the life of the process.
+                    Log.WorkerLoopFailed(_logger, ex, WorkerId);
                     await _signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
                 }
             }
@@ -173,7 +182,9 @@ internal sealed class DeliveryWorker : BackgroundService
                         throw;
                     }
 
-                    var run = RunOneAsync(item.Delivery, item.Token, calls, room, stoppingToken);
+                    // On the thread pool: a delivery's synchronous start (SQLite's "async" reads are synchronous) must not
+                    // hold up starting the next one.
+                    var run = Task.Run(() => RunOneAsync(item.Delivery, item.Token, calls, room, stoppingToken), CancellationToken.None);
                     running.TryAdd(run, true);
                     _ = run.ContinueWith(done => running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }

@@ -40,6 +40,7 @@ internal sealed class OutboxWriter : IAsyncDisposable
         await using (scope.ConfigureAwait(false))
         {
             var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
+            _committer.MaxConcurrentCommits = context.GetConcurrentCommits();
             using var turn = await _gate.EnterAsync(context, CancellationToken.None).ConfigureAwait(false);
             var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))

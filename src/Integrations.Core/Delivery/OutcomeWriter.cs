@@ -37,6 +37,7 @@ internal sealed class OutcomeWriter : IAsyncDisposable
         {
             var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            _committer.MaxConcurrentCommits = context.GetConcurrentCommits();
             using var turn = await _gate.EnterAsync(context, CancellationToken.None).ConfigureAwait(false);
             var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
@@ -56,7 +57,8 @@ internal sealed class OutcomeWriter : IAsyncDisposable
 
                 await BulkInsert.InsertAsync(context, attempts, CancellationToken.None).ConfigureAwait(false);
 
-                for (var i = 0; i < outcomes.Count; i++)
+                // Health rows are updated in integration id order, so concurrent commits lock them in the same order.
+                foreach (var i in Enumerable.Range(0, outcomes.Count).OrderBy(i => outcomes[i].Delivery.IntegrationId))
                 {
                     var o = outcomes[i];
                     if (!stored[i].Recorded || o.Health.Effect == HealthEffect.None)

@@ -44,6 +44,9 @@ internal static partial class Log
     [LoggerMessage(2007, LogLevel.Error, "The delivery worker {WorkerId} could not claim work; retrying")]
     public static partial void ClaimFailed(ILogger logger, Exception exception, string workerId);
 
+    [LoggerMessage(2013, LogLevel.Error, "The delivery worker {WorkerId} hit an unexpected error; it keeps running")]
+    public static partial void WorkerLoopFailed(ILogger logger, Exception exception, string workerId);
+
     [LoggerMessage(2008, LogLevel.Information, "Delivery worker {WorkerId} started (concurrency {Concurrency}, batch {Batch})")]
     public static partial void WorkerStarted(ILogger logger, string workerId, int concurrency, int batch);
 

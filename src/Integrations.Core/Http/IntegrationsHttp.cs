@@ -1,3 +1,4 @@
+using System.Buffers;
 namespace Integrations.Http;
 
 /// <summary>
@@ -28,21 +29,30 @@ public static class IntegrationsHttp
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var buffer = new byte[Math.Min(maxBytes + 1, 81920)];
-            using var collected = new MemoryStream();
-            while (collected.Length <= maxBytes)
+            // A pooled chunk, not a cap-sized array: most responses are small, and a fresh 64 KiB array per delivery
+            // was the worker's largest allocation.
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes + 1, 16 * 1024));
+            try
             {
-                var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, maxBytes + 1 - collected.Length)), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
+                using var collected = new MemoryStream();
+                while (collected.Length <= maxBytes)
                 {
-                    break;
+                    var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, maxBytes + 1 - collected.Length)), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    collected.Write(buffer, 0, read);
                 }
 
-                collected.Write(buffer, 0, read);
+                var all = collected.Length == 0 ? [] : collected.ToArray();
+                return all.Length > maxBytes ? (all[..maxBytes], true) : (all, false);
             }
-
-            var all = collected.ToArray();
-            return all.Length > maxBytes ? (all[..maxBytes], true) : (all, false);
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 }

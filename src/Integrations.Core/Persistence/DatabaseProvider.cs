@@ -19,4 +19,11 @@ internal static class DatabaseProviderDetection
 
     public static DatabaseProvider GetDatabaseProvider(this DbContext context) =>
         context.Database.ProviderName == NpgsqlProviderName ? DatabaseProvider.PostgreSql : DatabaseProvider.Portable;
+
+    /// <summary>
+    /// How many group commits may be in flight at once: PostgreSQL commits wait for the WAL flush, not for each other,
+    /// so overlapping a few keeps the flushes busy; SQLite has one writer at a time.
+    /// </summary>
+    public static int GetConcurrentCommits(this DbContext context) =>
+        context.GetDatabaseProvider() == DatabaseProvider.PostgreSql ? 4 : 1;
 }
