@@ -31,7 +31,7 @@ if (Run("property"))
 var (typedNs, plainNs) = PropertyAccessBenchmark.Measure(propertyIterations);
 var propertyRatio = typedNs / plainNs;
 results.Add(new Measurement("Typed property get", $"{typedNs:0.00} ns", $"{plainNs:0.00} ns (auto-property)", $"{propertyRatio:0.0} ×", "≤ 3 ×",
-    propertyRatio <= 3, propertyRatio > 30, "per read, after the value was read once (cached until the next write)"));
+    propertyRatio <= 3, propertyRatio > SmokeLimits.PropertyRatio, "per read, after the value was read once (cached until the next write)"));
 Say($"property: {typedNs:0.00} ns vs {plainNs:0.00} ns");
 }
 
@@ -49,7 +49,7 @@ foreach (var (kind, target) in Targets())
     var ours = await EndToEndBenchmark.PipelineAsync(kind, events);
     var ratio = ours / raw;
     results.Add(new Measurement($"End to end, {events:N0} events, {Name(kind)}", $"{ours:0} events/s", $"{raw:0} events/s (raw HttpClient)", $"{ratio:0.00} ×",
-        $"≥ {target} × raw", ratio >= target, ratio < target / 10, $"concurrency {EndToEndBenchmark.Concurrency}; dispatch → outbox → worker → HTTP, every delivery committed with its attempt log"));
+        $"≥ {target} × raw", ratio >= target, ratio < SmokeLimits.EndToEndRatio, $"concurrency {EndToEndBenchmark.Concurrency}; dispatch → outbox → worker → HTTP, every delivery committed with its attempt log"));
     Say($"end to end {Name(kind)}: {ours:0} events/s ({ratio:0.00} × raw)");
 }
 }
@@ -71,8 +71,8 @@ foreach (var (kind, _) in Targets().Where(_ => Run("dispatch")))
     var (amortised, p99, bytes, baseline) = await DispatchBenchmark.RunAsync(kind, dispatchCalls);
     var allocation = bytes >= 0 ? $"{bytes / 1024:0.0} KiB/call" : "allocations n/a";
     results.Add(new Measurement($"DispatchAsync amortised, {Name(kind)}", $"{amortised:0.0} µs/call, {allocation}", $"{baseline:0.0} µs/call (own SaveChanges per call)",
-        $"{amortised / baseline:0.00} ×", "< 50 µs", amortised < 50, amortised > 500, $"{DispatchBenchmark.Callers} concurrent callers, 10 deliveries per call"));
-    results.Add(new Measurement($"DispatchAsync p99, {Name(kind)}", $"{p99:0.00} ms", "—", "—", "< 5 ms", p99 < 5, p99 > 50, "per-call latency including the group commit"));
+        $"{amortised / baseline:0.00} ×", "< 50 µs", amortised < 50, amortised > SmokeLimits.DispatchMicros, $"{DispatchBenchmark.Callers} concurrent callers, a payload and 10 deliveries per call"));
+    results.Add(new Measurement($"DispatchAsync p99, {Name(kind)}", $"{p99:0.00} ms", "—", "—", "< 5 ms", p99 < 5, p99 > SmokeLimits.DispatchP99Millis, "per-call latency including the group commit"));
     Say($"dispatch {Name(kind)}: {amortised:0.0} µs amortised, p99 {p99:0.00} ms, {bytes:0} B/call; baseline {baseline:0.0} µs");
 }
 
@@ -84,7 +84,7 @@ foreach (var (kind, _) in Targets().Where(_ => Run("claims")))
     var loaded = await ClaimBenchmark.RunAsync(kind, due, backlog);
     var ratio = loaded / empty;
     results.Add(new Measurement($"Claims with {backlog:N0} pending, {Name(kind)}", $"{loaded:0} claims/s", $"{empty:0} claims/s (empty outbox)", $"{ratio:0.00} ×",
-        "≥ 0.8 × (within 20 %)", ratio >= 0.8, ratio < 0.4, $"{due:N0} due deliveries claimed 64 at a time"));
+        "≥ 0.8 × (within 20 %)", ratio >= 0.8, ratio < SmokeLimits.ClaimsRatio, $"{due:N0} due deliveries claimed 64 at a time"));
     Say($"claims {Name(kind)}: {loaded:0}/s with backlog vs {empty:0}/s empty");
 }
 
@@ -143,8 +143,9 @@ string Report(string resultTable, string? microTable)
     sb.AppendLine();
     sb.AppendLine("Produced by `dotnet run -c Release --project tests/Integrations.Benchmarks -- --write docs/benchmarks.md`");
     sb.AppendLine("(with `INTEGRATIONS_TEST_POSTGRES` set, for the PostgreSQL rows). Each figure is compared with a baseline measured in");
-    sb.AppendLine("the same run on the same machine. `--quick` runs smaller sizes in CI as a smoke check: it fails only when a figure");
-    sb.AppendLine("is far off its target, not when it merely misses it.");
+    sb.AppendLine("the same run on the same machine, after an untimed warm-up run of the same size. `--quick` runs smaller sizes in CI");
+    sb.AppendLine("(`.ci/run`) as a smoke check that fails only beyond the regression limits in `SmokeLimits.cs`, which sit several");
+    sb.AppendLine("times beyond today's figures; it does not fail when a figure merely misses its target, and several still do.");
     sb.AppendLine();
     sb.AppendLine(inv, $"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {(quick ? "quick" : "full")} mode");
     sb.AppendLine(inv, $"- Machine: {Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), {memory ?? "unknown memory"}, {RuntimeInformation.OSDescription}");
@@ -164,7 +165,7 @@ string Report(string resultTable, string? microTable)
     sb.AppendLine("  outcome and attempt log in a transaction; the raw baseline writes nothing.");
     sb.AppendLine("- **DispatchAsync**: 10 integrations (3 at the instance, 3 at the group, 4 at the project), cache warm, 32 concurrent");
     sb.AppendLine("  callers. Amortised = wall time / calls; p99 = per-call latency; allocations = `GC.GetTotalAllocatedBytes` / calls.");
-    sb.AppendLine("  Baseline: the same 10 rows per call inserted by each caller in its own `SaveChanges`.");
+    sb.AppendLine("  Baseline: the same rows per call (payload and 10 deliveries) inserted by each caller in its own `SaveChanges`.");
     sb.AppendLine("- **Claims**: due deliveries claimed 64 at a time by one claimer, with an empty outbox and with the backlog of");
     sb.AppendLine("  pending deliveries due a day later (as retries are), which the `(status, next_attempt_at)` index must skip.");
     sb.AppendLine();
@@ -172,13 +173,17 @@ string Report(string resultTable, string? microTable)
 ## Reading these results
 
 - **Typed property get**: BenchmarkDotNet measures the auto-property at about 0 ns, because the JIT inlines it to a field
-  load. The ratio against it is therefore unstable (1.5–4 × across runs of the stopwatch loop). The typed read itself costs
+  load. The ratio against it is therefore unstable (1.4–4 × across runs of the stopwatch loop). The typed read itself costs
   about 3 ns and allocates nothing once the value has been read.
-- **End to end**: both halves run on the same 2 cores as the receiver and PostgreSQL. Every delivery is a durable row
-  that is claimed, leased, logged and committed; the raw baseline writes nothing. The worker alone (the "phases" run)
-  delivers several thousand events a second on SQLite. The targets of 0.5–0.6 × raw are not met yet.
-- **DispatchAsync**: the amortised cost is dominated by writing 10 rows per call. On SQLite, writers serialize, so the p99
-  includes waiting behind other callers' commits.
+- **End to end**: not met. Everything shares 2 cores: the receiver, PostgreSQL, the dispatching callers and the worker.
+  Every delivery is a durable row that is inserted, claimed, leased, updated with its outcome and logged with its request
+  and response, in SQLite or PostgreSQL; the raw baseline writes nothing. The "phases" run prints CPU per event: about
+  70–100 µs to dispatch and 300–450 µs to deliver (receiver included), against 75–90 µs per raw request. The delivery
+  side is CPU-bound; its database statements (claim, outcome, attempt log) are the largest part.
+- **DispatchAsync**: not met. Each call commits the payload and 10 delivery rows; with group commits the database work
+  per row (about 10 µs with its indexes, on either database) sets the pace, and p99 includes waiting for the commit
+  ahead and SQLite's WAL checkpoints. Meeting 50 µs needs fewer rows on the caller's path (see the issue notes).
+- **Run-to-run noise** on this VM is about ±25 % for the end-to-end and dispatch figures.
 """);
     if (microTable is not null)
     {

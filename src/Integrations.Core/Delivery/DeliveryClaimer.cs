@@ -15,7 +15,7 @@ namespace Integrations.Delivery;
 /// </summary>
 internal static class DeliveryClaimer
 {
-    public static async Task<(string Token, List<DeliveryRecord> Claimed)> ClaimAsync(
+    public static async Task<(string Token, List<ClaimedDelivery> Claimed)> ClaimAsync(
         DbContext context, string workerId, int count, long nowMs, long leaseMs, CancellationToken cancellationToken)
     {
         var token = workerId + ":" + Guid.NewGuid().ToString("N")[..12];
@@ -46,12 +46,50 @@ internal static class DeliveryClaimer
             }
 
             claimed.Sort((a, b) => a.NextAttemptAt.CompareTo(b.NextAttemptAt));
-            return (token, claimed);
+            var payloads = await ReadPayloadsAsync(context, claimed.Select(d => d.PayloadId).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+            return (token, claimed.ConvertAll(d => new ClaimedDelivery(d, payloads.GetValueOrDefault(d.PayloadId))));
         }
         finally
         {
             await context.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The payload bodies of the claimed deliveries, by payload id (one query by primary key per claim).</summary>
+    private static async Task<Dictionary<Guid, string>> ReadPayloadsAsync(DbContext context, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        var bodies = new Dictionary<Guid, string>(ids.Count);
+        if (ids.Count == 0)
+        {
+            return bodies;
+        }
+
+        var sql = context.GetService<ISqlGenerationHelper>();
+        var guid = context.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!;
+        var entity = context.Model.FindEntityType(typeof(DeliveryPayloadRecord))
+            ?? throw new InvalidOperationException("The context does not include the integrations tables: call modelBuilder.AddIntegrations().");
+        var command = context.Database.GetDbConnection().CreateCommand();
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        var names = new string[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            names[i] = sql.GenerateParameterName("p" + i.ToString(CultureInfo.InvariantCulture));
+            command.Parameters.Add(guid.CreateParameter(command, names[i], ids[i]));
+        }
+
+        command.CommandText = $"SELECT {sql.DelimitIdentifier("id")}, {sql.DelimitIdentifier("body")} FROM " +
+            $"{sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema())} WHERE {sql.DelimitIdentifier("id")} IN ({string.Join(", ", names)})";
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                bodies[DeliveryRecordReader.ReadGuid(reader, 0)] = reader.GetString(1);
+            }
+        }
+
+        return bodies;
     }
 
     /// <summary>Runs one claim statement; <c>{0}</c>–<c>{3}</c> are the token, lease end, now and limit.</summary>

@@ -43,11 +43,19 @@ internal sealed class DeliveryProcessor
 
     /// <summary>Runs the delivery and records its outcome.</summary>
     /// <param name="delivery">The claimed delivery.</param>
+    /// <param name="payload">The event's payload JSON (null if its row is missing).</param>
     /// <param name="leaseToken">The claim's lease token; the outcome is stored only while it still holds.</param>
     /// <param name="callOver">Called once the integration call is over, before the outcome is committed.</param>
     /// <param name="stopping">Cancelled when the worker stops.</param>
-    public async Task ProcessAsync(DeliveryRecord delivery, string leaseToken, Action callOver, CancellationToken stopping)
+    public async Task ProcessAsync(DeliveryRecord delivery, string? payload, string leaseToken, Action callOver, CancellationToken stopping)
     {
+        if (payload is null)
+        {
+            await FinishAsync(callOver, delivery, leaseToken, DeliveryStatus.Dead, delivery.Attempts, null,
+                "The event's payload is missing from the payloads table, so the delivery cannot be sent.").ConfigureAwait(false);
+            return;
+        }
+
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
@@ -81,7 +89,7 @@ internal sealed class DeliveryProcessor
             }
 
             var attemptNumber = delivery.Attempts + 1;
-            var (result, exchange, startedAt, elapsed) = await ExecuteAsync(effective.Settings, delivery, attemptNumber, services, options, stopping).ConfigureAwait(false);
+            var (result, exchange, startedAt, elapsed) = await ExecuteAsync(effective.Settings, delivery, payload, attemptNumber, services, options, stopping).ConfigureAwait(false);
             callOver();
             if (result is null)
             {
@@ -136,9 +144,9 @@ internal sealed class DeliveryProcessor
     }
 
     private async Task<(IntegrationResult? Result, HttpExchange? Exchange, long StartedAt, TimeSpan Elapsed)> ExecuteAsync(
-        Integration integration, DeliveryRecord delivery, int attemptNumber, IServiceProvider services, IntegrationsOptions options, CancellationToken stopping)
+        Integration integration, DeliveryRecord delivery, string payloadJson, int attemptNumber, IServiceProvider services, IntegrationsOptions options, CancellationToken stopping)
     {
-        using var payload = JsonDocument.Parse(delivery.Payload);
+        using var payload = JsonDocument.Parse(payloadJson);
         IntegrationEventNames.TryParse(delivery.EventKind, out var kind);
         var attemptTime = _time.GetUtcNow();
 

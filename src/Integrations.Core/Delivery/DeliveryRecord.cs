@@ -24,8 +24,8 @@ public sealed class DeliveryRecord
     /// <summary>The event name (<c>push</c>).</summary>
     public string EventKind { get; set; } = string.Empty;
 
-    /// <summary>The payload JSON.</summary>
-    public string Payload { get; set; } = "{}";
+    /// <summary>The <see cref="DeliveryPayloadRecord"/> holding the payload JSON, shared by every delivery of the event.</summary>
+    public Guid PayloadId { get; set; }
 
     /// <summary>The state.</summary>
     public DeliveryStatus Status { get; set; }

@@ -32,7 +32,7 @@ public sealed class DeliveryRecordConfiguration : IEntityTypeConfiguration<Deliv
         builder.Property(d => d.IntegrationType).HasColumnName("integration_type").HasMaxLength(100).IsRequired();
         builder.Property(d => d.ProjectId).HasColumnName("project_id").HasMaxLength(200).IsRequired();
         builder.Property(d => d.EventKind).HasColumnName("event_kind").HasMaxLength(50).IsRequired();
-        builder.Property(d => d.Payload).HasColumnName("payload").IsRequired();
+        builder.Property(d => d.PayloadId).HasColumnName("payload_id");
         builder.Property(d => d.Status).HasColumnName("status").HasConversion<int>();
         builder.Property(d => d.Attempts).HasColumnName("attempts");
         builder.Property(d => d.NextAttemptAt).HasColumnName("next_attempt_at");
@@ -47,5 +47,6 @@ public sealed class DeliveryRecordConfiguration : IEntityTypeConfiguration<Deliv
         builder.HasIndex(d => new { d.Status, d.LeaseExpiresAt }).HasDatabaseName("ix_" + table + "_lease");
         builder.HasIndex(d => new { d.IntegrationId, d.CreatedAt }).HasDatabaseName("ix_" + table + "_integration");
         builder.HasIndex(d => d.CreatedAt).HasDatabaseName("ix_" + table + "_created");
+        builder.HasIndex(d => d.PayloadId).HasDatabaseName("ix_" + table + "_payload");
     }
 }

@@ -13,7 +13,7 @@ internal static class DeliveryRecordReader
     /// <summary>The columns to select, in the order <see cref="ReadAllAsync"/> reads them (names from <see cref="DeliveryRecordConfiguration"/>).</summary>
     public static readonly string[] Columns =
     [
-        "id", "event_id", "integration_id", "integration_type", "project_id", "event_kind", "payload", "status", "attempts",
+        "id", "event_id", "integration_id", "integration_type", "project_id", "event_kind", "payload_id", "status", "attempts",
         "next_attempt_at", "lease_owner", "lease_expires_at", "created_at", "completed_at", "last_status_code", "last_error",
     ];
 
@@ -30,7 +30,7 @@ internal static class DeliveryRecordReader
                 IntegrationType = reader.GetString(3),
                 ProjectId = reader.GetString(4),
                 EventKind = reader.GetString(5),
-                Payload = reader.GetString(6),
+                PayloadId = ReadGuid(reader, 6),
                 Status = (DeliveryStatus)(int)ReadInt64(reader, 7)!.Value,
                 Attempts = (int)ReadInt64(reader, 8)!.Value,
                 NextAttemptAt = ReadInt64(reader, 9)!.Value,
@@ -46,7 +46,7 @@ internal static class DeliveryRecordReader
         return rows;
     }
 
-    private static Guid ReadGuid(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
+    public static Guid ReadGuid(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
     {
         Guid g => g,
         string s => Guid.Parse(s, CultureInfo.InvariantCulture),

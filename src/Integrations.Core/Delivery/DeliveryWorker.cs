@@ -70,7 +70,7 @@ internal sealed class DeliveryWorker : BackgroundService
         var capacity = options.MaxConcurrency + (3 * options.BatchSize);
         using var room = new SemaphoreSlim(capacity, capacity);
         using var calls = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
-        var buffer = Channel.CreateUnbounded<(DeliveryRecord Delivery, string Token)>(new UnboundedChannelOptions { SingleWriter = true });
+        var buffer = Channel.CreateUnbounded<(ClaimedDelivery Claimed, string Token)>(new UnboundedChannelOptions { SingleWriter = true });
         var running = new ConcurrentDictionary<Task, bool>();
         var consumer = Task.Run(() => ConsumeAsync(buffer.Reader, calls, room, running, stoppingToken), CancellationToken.None);
         var nextMaintenance = 0L;
@@ -95,7 +95,7 @@ internal sealed class DeliveryWorker : BackgroundService
                         free++;
                     }
 
-                    List<DeliveryRecord> claimed;
+                    List<ClaimedDelivery> claimed;
                     string token;
                     try
                     {
@@ -154,7 +154,7 @@ internal sealed class DeliveryWorker : BackgroundService
         var unstarted = await consumer.ConfigureAwait(false);
         while (buffer.Reader.TryRead(out var item))
         {
-            unstarted.Add(item.Delivery.Id);
+            unstarted.Add(item.Claimed.Delivery.Id);
         }
 
         await ReleaseUnstartedAsync(unstarted).ConfigureAwait(false);
@@ -163,7 +163,7 @@ internal sealed class DeliveryWorker : BackgroundService
 
     /// <summary>Starts buffered deliveries as call slots free up; returns the ids it took but never started.</summary>
     private async Task<List<Guid>> ConsumeAsync(
-        ChannelReader<(DeliveryRecord Delivery, string Token)> reader, SemaphoreSlim calls, SemaphoreSlim room, ConcurrentDictionary<Task, bool> running, CancellationToken stoppingToken)
+        ChannelReader<(ClaimedDelivery Claimed, string Token)> reader, SemaphoreSlim calls, SemaphoreSlim room, ConcurrentDictionary<Task, bool> running, CancellationToken stoppingToken)
     {
         var unstarted = new List<Guid>();
         try
@@ -178,13 +178,13 @@ internal sealed class DeliveryWorker : BackgroundService
                     }
                     catch (OperationCanceledException)
                     {
-                        unstarted.Add(item.Delivery.Id);
+                        unstarted.Add(item.Claimed.Delivery.Id);
                         throw;
                     }
 
                     // On the thread pool: a delivery's synchronous start (SQLite's "async" reads are synchronous) must not
                     // hold up starting the next one.
-                    var run = Task.Run(() => RunOneAsync(item.Delivery, item.Token, calls, room, stoppingToken), CancellationToken.None);
+                    var run = Task.Run(() => RunOneAsync(item.Claimed, item.Token, calls, room, stoppingToken), CancellationToken.None);
                     running.TryAdd(run, true);
                     _ = run.ContinueWith(done => running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }
@@ -227,7 +227,7 @@ internal sealed class DeliveryWorker : BackgroundService
         }
     }
 
-    /// <summary>Deletes delivered and dead deliveries, and attempt log entries, older than the retention period.</summary>
+    /// <summary>Deletes delivered and dead deliveries, attempt log entries and unused payloads older than the retention period.</summary>
     internal async Task ApplyRetentionAsync(CancellationToken cancellationToken)
     {
         try
@@ -244,6 +244,12 @@ internal sealed class DeliveryWorker : BackgroundService
                 var deliveries = await context.Set<DeliveryRecord>()
                     .Where(d => (d.Status == DeliveryStatus.Succeeded || d.Status == DeliveryStatus.Dead) && d.CompletedAt < cutoffMs)
                     .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+
+                // A payload goes with the last delivery that uses it (it is never younger than its deliveries).
+                var deliveryRows = context.Set<DeliveryRecord>();
+                await context.Set<DeliveryPayloadRecord>()
+                    .Where(p => p.CreatedAt < cutoffMs && !deliveryRows.Any(d => d.PayloadId == p.Id))
+                    .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                 if (attempts + deliveries > 0)
                 {
                     Log.RetentionApplied(_logger, deliveries, attempts, cutoff);
@@ -256,7 +262,7 @@ internal sealed class DeliveryWorker : BackgroundService
         }
     }
 
-    private async Task<(string Token, List<DeliveryRecord> Claimed)> ClaimAsync(int count, CancellationToken cancellationToken)
+    private async Task<(string Token, List<ClaimedDelivery> Claimed)> ClaimAsync(int count, CancellationToken cancellationToken)
     {
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
@@ -269,7 +275,7 @@ internal sealed class DeliveryWorker : BackgroundService
     }
 
     /// <summary>Runs one delivery: its call slot is freed when the call is over, its room when its outcome is recorded.</summary>
-    private async Task RunOneAsync(DeliveryRecord delivery, string token, SemaphoreSlim calls, SemaphoreSlim room, CancellationToken stoppingToken)
+    private async Task RunOneAsync(ClaimedDelivery claimed, string token, SemaphoreSlim calls, SemaphoreSlim room, CancellationToken stoppingToken)
     {
         var callOver = 0;
         void CallOver()
@@ -282,11 +288,11 @@ internal sealed class DeliveryWorker : BackgroundService
 
         try
         {
-            await _processor.ProcessAsync(delivery, token, CallOver, stoppingToken).ConfigureAwait(false);
+            await _processor.ProcessAsync(claimed.Delivery, claimed.Payload, token, CallOver, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested || ex is not OperationCanceledException)
         {
-            Log.ProcessingFailed(_logger, ex, delivery.Id);
+            Log.ProcessingFailed(_logger, ex, claimed.Delivery.Id);
         }
         catch (OperationCanceledException)
         {

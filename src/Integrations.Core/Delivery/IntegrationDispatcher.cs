@@ -21,13 +21,14 @@ internal sealed class IntegrationDispatcher : IIntegrationDispatcher
 
     public async Task<IReadOnlyList<EnqueuedDelivery>> DispatchAsync(string projectId, IntegrationEvent @event, CancellationToken cancellationToken = default)
     {
-        var rows = await BuildAsync(projectId, @event, cancellationToken).ConfigureAwait(false);
-        if (rows.Count > 0)
+        var entry = await BuildAsync(projectId, @event, cancellationToken).ConfigureAwait(false);
+        if (entry is null)
         {
-            await _writer.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
+            return [];
         }
 
-        return Describe(rows);
+        await _writer.WriteAsync(entry, cancellationToken).ConfigureAwait(false);
+        return Describe(entry);
     }
 
     public async Task<IReadOnlyList<EnqueuedDelivery>> EnqueueAsync(DbContext context, string projectId, IntegrationEvent @event, CancellationToken cancellationToken = default)
@@ -39,12 +40,19 @@ internal sealed class IntegrationDispatcher : IIntegrationDispatcher
                 $"{context.GetType().Name} does not include the integrations tables: call modelBuilder.AddIntegrations() in its OnModelCreating.");
         }
 
-        var rows = await BuildAsync(projectId, @event, cancellationToken).ConfigureAwait(false);
-        context.Set<DeliveryRecord>().AddRange(rows);
-        return Describe(rows);
+        var entry = await BuildAsync(projectId, @event, cancellationToken).ConfigureAwait(false);
+        if (entry is null)
+        {
+            return [];
+        }
+
+        context.Set<DeliveryPayloadRecord>().Add(entry.Payload);
+        context.Set<DeliveryRecord>().AddRange(entry.Deliveries);
+        return Describe(entry);
     }
 
-    private async Task<List<DeliveryRecord>> BuildAsync(string projectId, IntegrationEvent @event, CancellationToken cancellationToken)
+    /// <summary>The event's payload and one delivery per subscribed integration, or null when none is subscribed.</summary>
+    private async Task<OutboxEntry?> BuildAsync(string projectId, IntegrationEvent @event, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
         ArgumentNullException.ThrowIfNull(@event);
@@ -53,7 +61,7 @@ internal sealed class IntegrationDispatcher : IIntegrationDispatcher
         var effective = await _resolver.GetEffectiveAsync(IntegrationScope.Project(projectId), cancellationToken).ConfigureAwait(false);
 
         List<DeliveryRecord>? rows = null;
-        string? payload = null;
+        DeliveryPayloadRecord? payload = null;
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         foreach (var integration in effective)
         {
@@ -63,7 +71,7 @@ internal sealed class IntegrationDispatcher : IIntegrationDispatcher
                 continue;
             }
 
-            payload ??= Encoding.UTF8.GetString(@event.ToJsonUtf8());
+            payload ??= new DeliveryPayloadRecord { Id = Guid.CreateVersion7(), CreatedAt = now, Body = Encoding.UTF8.GetString(@event.ToJsonUtf8()) };
             (rows ??= []).Add(new DeliveryRecord
             {
                 Id = Guid.CreateVersion7(),
@@ -72,16 +80,16 @@ internal sealed class IntegrationDispatcher : IIntegrationDispatcher
                 IntegrationType = integration.Type,
                 ProjectId = projectId,
                 EventKind = eventName,
-                Payload = payload,
+                PayloadId = payload.Id,
                 Status = DeliveryStatus.Pending,
                 NextAttemptAt = now,
                 CreatedAt = now,
             });
         }
 
-        return rows ?? [];
+        return rows is null ? null : new OutboxEntry(payload!, rows);
     }
 
-    private static EnqueuedDelivery[] Describe(List<DeliveryRecord> rows) =>
-        rows.Select(r => new EnqueuedDelivery(r.Id, r.IntegrationId, r.IntegrationType)).ToArray();
+    private static EnqueuedDelivery[] Describe(OutboxEntry entry) =>
+        entry.Deliveries.Select(r => new EnqueuedDelivery(r.Id, r.IntegrationId, r.IntegrationType)).ToArray();
 }

@@ -13,7 +13,7 @@ internal sealed class OutboxWriter : IAsyncDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly DeliverySignal _signal;
     private readonly DatabaseWriteGate _gate;
-    private readonly GroupCommitter<IReadOnlyList<DeliveryRecord>, bool> _committer;
+    private readonly GroupCommitter<OutboxEntry, bool> _committer;
     private long _commits;
 
     public OutboxWriter(IServiceScopeFactory scopes, DeliverySignal signal, DatabaseWriteGate gate)
@@ -21,21 +21,22 @@ internal sealed class OutboxWriter : IAsyncDisposable
         _scopes = scopes;
         _signal = signal;
         _gate = gate;
-        _committer = new GroupCommitter<IReadOnlyList<DeliveryRecord>, bool>("integrations outbox", CommitAsync, MaxRowsPerCommit, rows => rows.Count);
+        _committer = new GroupCommitter<OutboxEntry, bool>("integrations outbox", CommitAsync, MaxRowsPerCommit, entry => entry.Deliveries.Count + 1);
     }
 
     /// <summary>How many commits the writer has made (for tests and diagnostics).</summary>
     public long Commits => Interlocked.Read(ref _commits);
 
-    /// <summary>Commits the rows, together with whatever other callers queued meanwhile.</summary>
-    public Task WriteAsync(IReadOnlyList<DeliveryRecord> rows, CancellationToken cancellationToken) =>
-        _committer.EnqueueAsync(rows).WaitAsync(cancellationToken);
+    /// <summary>Commits an event's payload and deliveries, together with whatever other callers queued meanwhile.</summary>
+    public Task WriteAsync(OutboxEntry entry, CancellationToken cancellationToken) =>
+        _committer.EnqueueAsync(entry).WaitAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => _committer.DisposeAsync();
 
-    private async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<IReadOnlyList<DeliveryRecord>> callers)
+    private async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<OutboxEntry> callers)
     {
-        var rows = callers.SelectMany(c => c).ToList();
+        var payloads = callers.Select(c => c.Payload).ToList();
+        var rows = callers.SelectMany(c => c.Deliveries).ToList();
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
@@ -45,6 +46,7 @@ internal sealed class OutboxWriter : IAsyncDisposable
             var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
+                await BulkInsert.InsertAsync(context, payloads, CancellationToken.None).ConfigureAwait(false);
                 await BulkInsert.InsertAsync(context, rows, CancellationToken.None).ConfigureAwait(false);
                 await transaction.CommitAsync().ConfigureAwait(false);
             }

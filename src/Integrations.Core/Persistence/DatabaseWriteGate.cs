@@ -16,7 +16,7 @@ internal sealed class DatabaseWriteGate : IDisposable
     {
         if (context.GetDatabaseProvider() == DatabaseProvider.PostgreSql)
         {
-            return default;
+            return new Turn(null);
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -25,9 +25,11 @@ internal sealed class DatabaseWriteGate : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    /// <summary>One writer's turn; disposing it lets the next writer in.</summary>
-    public readonly struct Turn(SemaphoreSlim? gate) : IDisposable
+    /// <summary>One writer's turn; disposing it (once or more) lets the next writer in.</summary>
+    public sealed class Turn(SemaphoreSlim? gate) : IDisposable
     {
-        public void Dispose() => gate?.Release();
+        private SemaphoreSlim? _gate = gate;
+
+        public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
     }
 }

@@ -23,6 +23,7 @@ public static class IntegrationsModelBuilderExtensions
         configure?.Invoke(options);
         modelBuilder.ApplyConfiguration(new IntegrationRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new DeliveryRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new DeliveryPayloadRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new DeliveryAttemptRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new IntegrationHealthRecordConfiguration(options));
         return modelBuilder;

@@ -15,6 +15,10 @@ public sealed class IntegrationsModelOptions
     /// <value><c>integration_deliveries</c> by default.</value>
     public string DeliveriesTable { get; set; } = "integration_deliveries";
 
+    /// <summary>Event payloads, stored once per dispatched event and shared by its deliveries.</summary>
+    /// <value><c>integration_payloads</c> by default.</value>
+    public string PayloadsTable { get; set; } = "integration_payloads";
+
     /// <summary>The log of delivery attempts.</summary>
     /// <value><c>integration_delivery_attempts</c> by default.</value>
     public string AttemptsTable { get; set; } = "integration_delivery_attempts";

@@ -1,6 +1,8 @@
 using Integrations.Delivery;
 using Integrations.Events;
+using Integrations.Persistence;
 using Integrations.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -68,7 +70,7 @@ public class DeliveryLogTests(DatabaseKind kind) : DeliveryTestBase(kind)
     }
 
     [Test]
-    public async Task Retention_removes_old_finished_deliveries_and_attempts_but_keeps_pending_work()
+    public async Task Retention_removes_old_finished_deliveries_attempts_and_payloads_but_keeps_pending_work()
     {
         await SaveHookAsync(IntegrationScope.Project(1));
         await Host.StartWorkersAsync();
@@ -84,6 +86,13 @@ public class DeliveryLogTests(DatabaseKind kind) : DeliveryTestBase(kind)
         (await DeliveryAsync(old.DeliveryId)).Should().BeNull();
         (await LogAsync(log => log.GetAttemptsAsync(old.DeliveryId))).Should().BeEmpty();
         (await DeliveryAsync(pending.DeliveryId))!.Status.Should().Be(DeliveryStatus.Pending);
+        var payloads = await Host.ScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<IntegrationsDbContext>();
+            var pendingPayload = (await db.Set<DeliveryRecord>().SingleAsync(d => d.Id == pending.DeliveryId)).PayloadId;
+            return (Ids: await db.Set<DeliveryPayloadRecord>().Select(p => p.Id).ToListAsync(), Pending: pendingPayload);
+        });
+        payloads.Ids.Should().Equal([payloads.Pending], "the finished delivery's payload went with it; the pending one's stays");
         Host.Logs.Lines.Should().Contain(l => l.EventId.Id == 2009);
     }
 
