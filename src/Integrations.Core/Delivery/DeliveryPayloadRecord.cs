@@ -10,7 +10,7 @@ public sealed class DeliveryPayloadRecord
     /// <summary>The payload id (<see cref="DeliveryRecord.PayloadId"/>).</summary>
     public Guid Id { get; set; }
 
-    /// <summary>When it was stored (Unix ms).</summary>
+    /// <summary>When it was stored (Unix ms): the same value as its deliveries' <see cref="DeliveryRecord.CreatedAt"/>, which retention relies on.</summary>
     public long CreatedAt { get; set; }
 
     /// <summary>The payload JSON.</summary>

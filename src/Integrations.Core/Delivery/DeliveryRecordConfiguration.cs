@@ -43,10 +43,12 @@ public sealed class DeliveryRecordConfiguration : IEntityTypeConfiguration<Deliv
         builder.Property(d => d.LastStatusCode).HasColumnName("last_status_code");
         builder.Property(d => d.LastError).HasColumnName("last_error").HasMaxLength(2000);
 
-        builder.HasIndex(d => new { d.Status, d.NextAttemptAt }).HasDatabaseName("ix_" + table + "_due");
-        builder.HasIndex(d => new { d.Status, d.LeaseExpiresAt }).HasDatabaseName("ix_" + table + "_lease");
+        // Partial indexes hold only the rows they serve: pending rows by due time (claims), delivering rows by lease end
+        // (reclaims). Finished rows, the bulk of the table, are in neither, and a new row enters one index, not two.
+        // The filters quote with double quotes, which SQLite and PostgreSQL both accept.
+        builder.HasIndex(d => d.NextAttemptAt).HasDatabaseName("ix_" + table + "_due").HasFilter("\"status\" = 0");
+        builder.HasIndex(d => d.LeaseExpiresAt).HasDatabaseName("ix_" + table + "_lease").HasFilter("\"status\" = 1");
         builder.HasIndex(d => new { d.IntegrationId, d.CreatedAt }).HasDatabaseName("ix_" + table + "_integration");
         builder.HasIndex(d => d.CreatedAt).HasDatabaseName("ix_" + table + "_created");
-        builder.HasIndex(d => d.PayloadId).HasDatabaseName("ix_" + table + "_payload");
     }
 }

@@ -245,10 +245,11 @@ internal sealed class DeliveryWorker : BackgroundService
                     .Where(d => (d.Status == DeliveryStatus.Succeeded || d.Status == DeliveryStatus.Dead) && d.CompletedAt < cutoffMs)
                     .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
 
-                // A payload goes with the last delivery that uses it (it is never younger than its deliveries).
+                // A payload goes with the last delivery that uses it. A payload and its deliveries are stored with the same
+                // created_at, so the created_at index finds them without an index on payload_id.
                 var deliveryRows = context.Set<DeliveryRecord>();
                 await context.Set<DeliveryPayloadRecord>()
-                    .Where(p => p.CreatedAt < cutoffMs && !deliveryRows.Any(d => d.PayloadId == p.Id))
+                    .Where(p => p.CreatedAt < cutoffMs && !deliveryRows.Any(d => d.CreatedAt == p.CreatedAt && d.PayloadId == p.Id))
                     .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                 if (attempts + deliveries > 0)
                 {
