@@ -52,19 +52,23 @@ internal static class ClaimBenchmark
 
     private static Task<int> InsertAsync(BenchHost host, DatabaseKind kind, int count, long dueAt, int offset)
     {
-        const string columns = "id, event_id, integration_id, integration_type, project_id, event_kind, payload, status, attempts, next_attempt_at, created_at";
+        // Every seeded delivery shares one payload row, as the deliveries of one event would.
+        const string payload = "00000000-0000-0000-0000-000000000003";
+        const string columns = "id, event_id, integration_id, integration_type, project_id, event_kind, payload_id, status, attempts, next_attempt_at, created_at";
         var sql = kind == DatabaseKind.Sqlite
             ? $"""
                WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < {count})
                INSERT INTO integration_deliveries ({columns})
                SELECT printf('00000000-0000-0000-0000-%012d', x + {offset}), '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002',
-                      'test_hook', 'p', 'push', '0', 0, 0, {dueAt} + (x % 1000), {dueAt}
-               FROM n
+                      'test_hook', 'p', 'push', '{payload}', 0, 0, {dueAt} + (x % 1000), {dueAt}
+               FROM n;
+               INSERT OR IGNORE INTO integration_payloads (id, created_at, body) VALUES ('{payload}', {dueAt}, '[]');
                """
             : $"""
                INSERT INTO integration_deliveries ({columns})
-               SELECT gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'test_hook', 'p', 'push', '0', 0, 0, {dueAt} + (x % 1000), {dueAt}
-               FROM generate_series(1, {count}) AS x
+               SELECT gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'test_hook', 'p', 'push', '{payload}', 0, 0, {dueAt} + (x % 1000), {dueAt}
+               FROM generate_series(1, {count}) AS x;
+               INSERT INTO integration_payloads (id, created_at, body) VALUES ('{payload}', {dueAt}, '[]') ON CONFLICT DO NOTHING;
                """;
         return host.SqlAsync(sql);
     }
