@@ -185,6 +185,8 @@ string Report(string resultTable, string? microTable)
 - **DispatchAsync**: not met. Each call commits the payload and 10 delivery rows; with group commits the database work
   per row (about 10 µs with its indexes, on either database) sets the pace, and p99 includes waiting for the commit
   ahead and SQLite's WAL checkpoints. Meeting 50 µs needs fewer rows on the caller's path (see the issue notes).
+- **Claims**: met on both databases. The empty-outbox run comes first, with colder caches, so the backlog run can come
+  out faster (a ratio above 1).
 - **Run-to-run noise** on this VM is about ±25 % for the end-to-end and dispatch figures.
 """);
     if (microTable is not null)
