@@ -27,10 +27,10 @@ internal static class DeliveryClaimer
         string C(string name) => sql.DelimitIdentifier(name);
         var returning = string.Join(", ", DeliveryRecordReader.Columns.Select(C));
 
-        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var connection = await ConnectionLease.OpenAsync(context, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            var claimed = await ClaimRowsAsync(context,
+            var claimed = await ClaimRowsAsync(context, connection,
                 $"UPDATE {table} SET {C("lease_owner")} = {{0}}, {C("lease_expires_at")} = {{1}} WHERE {C("id")} IN (" +
                 $"SELECT {C("id")} FROM {table} WHERE {C("status")} = 1 AND {C("lease_expires_at")} < {{2}} " +
                 $"ORDER BY {C("lease_expires_at")} LIMIT {{3}}{lockClause}) RETURNING {returning}",
@@ -38,7 +38,7 @@ internal static class DeliveryClaimer
 
             if (claimed.Count < count)
             {
-                claimed.AddRange(await ClaimRowsAsync(context,
+                claimed.AddRange(await ClaimRowsAsync(context, connection,
                     $"UPDATE {table} SET {C("status")} = 1, {C("lease_owner")} = {{0}}, {C("lease_expires_at")} = {{1}} WHERE {C("id")} IN (" +
                     $"SELECT {C("id")} FROM {table} WHERE {C("status")} = 0 AND {C("next_attempt_at")} <= {{2}} " +
                     $"ORDER BY {C("next_attempt_at")} LIMIT {{3}}{lockClause}) RETURNING {returning}",
@@ -46,17 +46,13 @@ internal static class DeliveryClaimer
             }
 
             claimed.Sort((a, b) => a.NextAttemptAt.CompareTo(b.NextAttemptAt));
-            var payloads = await ReadPayloadsAsync(context, claimed.Select(d => d.PayloadId).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+            var payloads = await ReadPayloadsAsync(context, connection, claimed.Select(d => d.PayloadId).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
             return (token, claimed.ConvertAll(d => new ClaimedDelivery(d, payloads.GetValueOrDefault(d.PayloadId))));
-        }
-        finally
-        {
-            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
     }
 
     /// <summary>The payload bodies of the claimed deliveries, by payload id (one query by primary key per claim).</summary>
-    private static async Task<Dictionary<Guid, string>> ReadPayloadsAsync(DbContext context, List<Guid> ids, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, string>> ReadPayloadsAsync(DbContext context, ConnectionLease connection, List<Guid> ids, CancellationToken cancellationToken)
     {
         var bodies = new Dictionary<Guid, string>(ids.Count);
         if (ids.Count == 0)
@@ -68,9 +64,8 @@ internal static class DeliveryClaimer
         var guid = context.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!;
         var entity = context.Model.FindEntityType(typeof(DeliveryPayloadRecord))
             ?? throw new InvalidOperationException("The context does not include the integrations tables: call modelBuilder.AddIntegrations().");
-        var command = context.Database.GetDbConnection().CreateCommand();
+        var command = connection.CreateCommand();
         await using var commandScope = command.ConfigureAwait(false);
-        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
         var names = new string[ids.Count];
         for (var i = 0; i < ids.Count; i++)
         {
@@ -93,13 +88,12 @@ internal static class DeliveryClaimer
     }
 
     /// <summary>Runs one claim statement; <c>{0}</c>–<c>{3}</c> are the token, lease end, now and limit.</summary>
-    private static async Task<List<DeliveryRecord>> ClaimRowsAsync(DbContext context, string format, string token, long leaseEnd, long now, int limit, CancellationToken cancellationToken)
+    private static async Task<List<DeliveryRecord>> ClaimRowsAsync(DbContext context, ConnectionLease connection, string format, string token, long leaseEnd, long now, int limit, CancellationToken cancellationToken)
     {
         var sql = context.GetService<ISqlGenerationHelper>();
         var types = context.GetService<IRelationalTypeMappingSource>();
-        var command = context.Database.GetDbConnection().CreateCommand();
+        var command = connection.CreateCommand();
         await using var commandScope = command.ConfigureAwait(false);
-        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
         object[] values = [token, leaseEnd, now, limit];
         var names = new string[values.Length];
         for (var i = 0; i < values.Length; i++)
