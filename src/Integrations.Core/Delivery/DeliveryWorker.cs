@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace Integrations.Delivery;
 
 /// <summary>
-/// The hosted delivery worker. <see cref="DeliveryOptions.MaxConcurrency"/> consumers process deliveries that a producer
-/// claims in batches into a small local buffer (no batch barrier, and no claim round trip per delivery). It sleeps when
+/// The hosted delivery worker. A producer claims due deliveries in batches into a local buffer, and a consumer starts up
+/// to <see cref="DeliveryOptions.MaxConcurrency"/> calls from it (no batch barrier, and no claim round trip per delivery;
+/// a call's slot is freed when its HTTP exchange ends, before its outcome is committed). It sleeps when
 /// there is no due work until its poll interval passes or this process dispatches something, applies retention, and
 /// refreshes the outbox gauges. On shutdown, in-flight deliveries and buffered ones give their claims back.
 /// </summary>
