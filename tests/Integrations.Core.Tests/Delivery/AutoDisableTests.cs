@@ -102,8 +102,9 @@ public class AutoDisableTests(DatabaseKind kind) : DeliveryTestBase(kind)
         health.RecentFailures.Should().Be(4);
         health.DisabledUntil.Should().Be(Host.Time.GetUtcNow().AddMinutes(2));
         health.LastError.Should().StartWith("HTTP 400");
-        HealthListener.Changes.Select(c => c.Current.Status).Should().Equal(IntegrationHealthStatus.Failing, IntegrationHealthStatus.TemporarilyDisabled);
-        HealthListener.Changes.Last().IntegrationId.Should().Be(hook.Id);
+        var heard = await HealthListener.WaitForCountAsync(2);
+        heard.Select(c => c.Current.Status).Should().Equal(IntegrationHealthStatus.Failing, IntegrationHealthStatus.TemporarilyDisabled);
+        heard[^1].IntegrationId.Should().Be(hook.Id);
 
         RespondWith(200);
         var held = (await DispatchAsync("1", Push())).Single();
@@ -114,7 +115,7 @@ public class AutoDisableTests(DatabaseKind kind) : DeliveryTestBase(kind)
         Host.Time.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
         await WaitForStatusAsync(held.DeliveryId, DeliveryStatus.Succeeded);
         (await LogAsync(log => log.GetHealthAsync(hook.Id))).Status.Should().Be(IntegrationHealthStatus.Healthy);
-        HealthListener.Changes.Last().Current.Status.Should().Be(IntegrationHealthStatus.Healthy);
+        (await HealthListener.WaitForCountAsync(3))[^1].Current.Status.Should().Be(IntegrationHealthStatus.Healthy);
     }
 
     [Test]
@@ -126,7 +127,7 @@ public class AutoDisableTests(DatabaseKind kind) : DeliveryTestBase(kind)
         var gone = (await DispatchAsync("1", Push())).Single();
         await WaitForStatusAsync(gone.DeliveryId, DeliveryStatus.Dead, attempts: 1);
         (await LogAsync(log => log.GetHealthAsync(hook.Id))).Status.Should().Be(IntegrationHealthStatus.PermanentlyDisabled);
-        HealthListener.Changes.Single().Reason.Should().Be("The receiver answered 410 Gone.");
+        (await HealthListener.WaitForCountAsync(1)).Single().Reason.Should().Be("The receiver answered 410 Gone.");
 
         var blocked = (await DispatchAsync("1", Push())).Single();
         (await WaitForStatusAsync(blocked.DeliveryId, DeliveryStatus.Dead)).LastError.Should().StartWith("The integration is disabled after repeated failures");
@@ -150,6 +151,7 @@ public class AutoDisableTests(DatabaseKind kind) : DeliveryTestBase(kind)
         RespondWith(410);
         await Host.StartWorkersAsync();
         await WaitForStatusAsync((await DispatchAsync("1", Push())).Single().DeliveryId, DeliveryStatus.Dead);
+        await HealthListener.WaitForCountAsync(1);
 
         RespondWith(200);
         var loaded = (await FindAsync<TestHookIntegration>(IntegrationScope.Project(1)))!;
@@ -157,6 +159,7 @@ public class AutoDisableTests(DatabaseKind kind) : DeliveryTestBase(kind)
 
         test.Result.Succeeded.Should().BeTrue();
         (await LogAsync(log => log.GetHealthAsync(hook.Id))).Status.Should().Be(IntegrationHealthStatus.Healthy);
+        HealthListener.Changes.Should().HaveCount(2, "the test's own change is heard before TestAsync returns");
         HealthListener.Changes.Last().Reason.Should().Be("A test succeeded.");
     }
 }

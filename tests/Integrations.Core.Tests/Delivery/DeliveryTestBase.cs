@@ -106,4 +106,32 @@ public sealed class RecordingHealthListener : IIntegrationHealthListener
         _changes.Enqueue(change);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Waits (in real time) until the recorded changes satisfy the condition. Listeners hear of a change after its
+    /// commit, so a test that has just seen the committed row must wait for the notification rather than assume it.
+    /// </summary>
+    public async Task<IReadOnlyList<IntegrationHealthChange>> WaitForAsync(Func<IReadOnlyList<IntegrationHealthChange>, bool> condition, string because)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var changes = _changes.ToArray();
+            if (condition(changes))
+            {
+                return changes;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting until {because}; the listener heard: {string.Join(", ", changes.Select(c => c.Current.Status))}");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> changes have arrived.</summary>
+    public Task<IReadOnlyList<IntegrationHealthChange>> WaitForCountAsync(int count) =>
+        WaitForAsync(changes => changes.Count >= count, $"{count} change(s) have been heard");
 }
