@@ -29,12 +29,13 @@ namespace Integrations;
 /// </summary>
 public abstract class Integration
 {
-    private static readonly object NullValue = new();
-    private PropertyBag _bag = new();
+    private PropertyBag _bag;
     private IntegrationTypeShape? _shape;
-    private object?[]? _slots;
-    private int _slotsVersion = -1;
+    private TypedSlot[] _slots = [];
     private IntegrationEvents? _enabledEvents;
+
+    /// <summary>Creates an integration with no settings.</summary>
+    protected Integration() => _bag = new PropertyBag { Owner = this };
 
     /// <summary>The integration's id; assigned when the object is created and kept when it is stored.</summary>
     public Guid Id { get; internal set; } = Guid.CreateVersion7();
@@ -225,7 +226,42 @@ public abstract class Integration
     /// <typeparam name="T">string, bool, a number, an enum, a string list, or a small record.</typeparam>
     /// <param name="propertyName">Supplied by the compiler: the calling property's name.</param>
     /// <returns>The value, or the type's default when unset or unreadable.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected T? GetProperty<T>([CallerMemberName] string propertyName = "")
+    {
+        // Fast path, inlined into the getter: the decoded value cached per instance until the bag is next written.
+        // [CallerMemberName] passes the same string literal from every call site, so the slot is found by reference.
+        // The array is empty (never null) while nothing is cached.
+        var slots = _slots;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            ref var slot = ref slots[i];
+            if (ReferenceEquals(slot.Member, propertyName))
+            {
+                // A scalar read as T is tagged typeof(T), a constant to the JIT; any other value is checked by its own
+                // type (markers are Type objects, so they never pass for a value).
+                var value = Volatile.Read(ref slot.Value);
+                if (TypedSlot.IsScalar<T>())
+                {
+                    if (ReferenceEquals(value, typeof(T)))
+                    {
+                        return Unsafe.As<ulong, T>(ref slot.Scalar);
+                    }
+                }
+                else if (value is T typed && (typeof(T) == typeof(string) || value is not System.Type))
+                {
+                    return typed;
+                }
+
+                break;
+            }
+        }
+
+        return GetPropertySlow<T>(propertyName);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private T? GetPropertySlow<T>(string propertyName)
     {
         var shape = Shape;
         var slot = shape.SlotOf(propertyName);
@@ -234,31 +270,24 @@ public abstract class Integration
             return _bag.Get<T>(shape.KeyOf(propertyName));
         }
 
-        // Fast path: the decoded value cached per instance, valid until the bag is written.
-        var bag = _bag;
         var slots = _slots;
-        if (slots is not null && Volatile.Read(ref _slotsVersion) == bag.WriteVersion)
+        if (slots.Length == 0)
         {
-            var cached = slots[slot];
-            if (cached is T typed)
-            {
-                return typed;
-            }
-
-            if (ReferenceEquals(cached, NullValue))
-            {
-                return default;
-            }
+            slots = shape.NewSlots();
+            Volatile.Write(ref _slots, slots);
         }
-        else
+        else if (slots[slot].TryGet<T>(out var cached))
         {
-            slots = new object?[shape.SlotCount];
-            _slots = slots;
-            Volatile.Write(ref _slotsVersion, bag.WriteVersion);
+            // A null, or a caller that passed its own copy of the name rather than the literal.
+            return cached;
         }
 
-        var value = bag.Get<T>(shape.SlotKey(slot));
-        slots[slot] = value is null ? NullValue : value;
+        var value = _bag.Get<T>(shape.SlotKey(slot));
+        slots[slot].Store(value);
+
+        // Remember the caller's own string, so the fast path finds this slot by reference from now on.
+        slots[slot].Member = propertyName;
+        shape.RememberMember(slot, propertyName);
         return value;
     }
 
@@ -305,9 +334,13 @@ public abstract class Integration
 
     internal void ReplaceBag(PropertyBag bag)
     {
+        bag.Owner = bag.IsReadOnly ? null : this;
         _bag = bag;
-        _slots = null;
+        ForgetTypedValues();
     }
+
+    /// <summary>Drops the decoded values; called by the bag on every write.</summary>
+    internal void ForgetTypedValues() => Volatile.Write(ref _slots, []);
 
     internal string KeyOf(string name) => Shape.KeyOf(name);
 }

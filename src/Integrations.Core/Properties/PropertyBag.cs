@@ -32,8 +32,11 @@ internal sealed class PropertyBag
 
     public IEnumerable<string> Keys => _values.Keys;
 
-    /// <summary>Incremented by every write, so typed-value caches outside the bag know when to forget.</summary>
-    public int WriteVersion { get; private set; }
+    /// <summary>
+    /// The integration whose typed-value cache reads this bag; told to forget it on every write. A writable bag belongs
+    /// to one integration; a frozen bag is never written, so it may be shared.
+    /// </summary>
+    public Integration? Owner { get; set; }
 
     public int Count => _values.Count;
 
@@ -68,9 +71,10 @@ internal sealed class PropertyBag
 
     public T? Get<T>(string key)
     {
-        if (_typed.TryGetValue(key, out var cached))
+        // A cached value of another type (the key read as int? and now as string) or a cached null is decoded afresh.
+        if (_typed.TryGetValue(key, out var cached) && cached is T t)
         {
-            return cached is T t ? t : default;
+            return t;
         }
 
         var value = PropertyValueConverter.FromNode<T>(_values.GetValueOrDefault(key));
@@ -103,7 +107,7 @@ internal sealed class PropertyBag
         }
 
         _typed.TryRemove(key, out _);
-        WriteVersion++;
+        Owner?.ForgetTypedValues();
     }
 
     /// <summary>Replaces a value while loading, without recording a change.</summary>
@@ -119,7 +123,7 @@ internal sealed class PropertyBag
         }
 
         _typed.TryRemove(key, out _);
-        WriteVersion++;
+        Owner?.ForgetTypedValues();
     }
 
     /// <summary>Whether the key was written since loading (even with the same value).</summary>

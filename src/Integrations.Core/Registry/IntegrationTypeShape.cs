@@ -1,5 +1,6 @@
 using System.Reflection;
 using Integrations.Fields;
+using Integrations.Properties;
 
 namespace Integrations.Registry;
 
@@ -31,7 +32,7 @@ internal sealed class IntegrationTypeShape
             .Where(p => p.DeclaringType != typeof(Integration) && p.GetMethod is not null)
             .OrderBy(p => p.MetadataToken)
             .ToArray();
-        _slotMembers = declared.Select(p => string.IsInterned(p.Name) ?? string.Intern(p.Name)).ToArray();
+        _slotMembers = declared.Select(p => p.Name).ToArray();
         _slotKeys = declared.Select(p => _keysByMember[p.Name]).ToArray();
     }
 
@@ -43,15 +44,30 @@ internal sealed class IntegrationTypeShape
 
     public static IntegrationTypeShape For(Type type) => new(type);
 
-    /// <summary>How many typed-value slots an instance needs.</summary>
-    public int SlotCount => _slotMembers.Length;
+    /// <summary>A fresh, empty typed-value cache with one slot per declared property.</summary>
+    public TypedSlot[] NewSlots()
+    {
+        var slots = new TypedSlot[_slotMembers.Length];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i].Member = _slotMembers[i];
+        }
+
+        return slots;
+    }
+
+    /// <summary>
+    /// Keeps the string a getter passed for a slot. <c>[CallerMemberName]</c> passes the same literal from every call
+    /// site, so new caches compare it by reference. The literal is not interned ahead of time on purpose: a string
+    /// the JIT meets first goes to the frozen heap and is compiled in as a constant.
+    /// </summary>
+    public void RememberMember(int slot, string member) => _slotMembers[slot] = member;
 
     /// <summary>The stored key of a slot.</summary>
     public string SlotKey(int slot) => _slotKeys[slot];
 
     /// <summary>
-    /// The slot of a property, or -1. <c>[CallerMemberName]</c> passes the same interned string from every call site, so a
-    /// reference comparison finds it without hashing; other strings fall back to comparing text.
+    /// The slot of a property, or -1: by reference first (the literal that <c>[CallerMemberName]</c> passes), then by text.
     /// </summary>
     public int SlotOf(string memberName)
     {
