@@ -14,7 +14,7 @@ internal static class DispatchBenchmark
 {
     public const int Callers = 32;
 
-    public static async Task<(double AmortisedMicros, double P99Millis, double BytesPerCall, double BaselineMicros)> RunAsync(DatabaseKind kind, int calls)
+    public static async Task<(double AmortisedMicros, double P99Millis, double BytesPerCall, double BaselineMicros)> RunAsync(DatabaseKind kind, int calls, bool measureBaseline = true)
     {
         await using var host = await BenchHost.StartAsync(kind, runWorker: false);
         var url = new Uri("http://127.0.0.1:9/hook");
@@ -38,6 +38,7 @@ internal static class DispatchBenchmark
         var events = Enumerable.Range(1, calls).Select(BenchHost.Push).ToArray();
         var latencies = new double[calls];
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, calls), new ParallelOptions { MaxDegreeOfParallelism = Callers }, async (i, ct) =>
         {
@@ -47,11 +48,13 @@ internal static class DispatchBenchmark
         });
         watch.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        Console.WriteLine($"  CPU per call: {cpu.TotalMicroseconds / calls:0} µs over {Environment.ProcessorCount} cores ({cpu.TotalMicroseconds / watch.Elapsed.TotalMicroseconds * 100 / Environment.ProcessorCount:0} % busy)");
         Array.Sort(latencies);
         var amortised = watch.Elapsed.TotalMicroseconds / calls;
         var p99 = latencies[(int)Math.Min(calls - 1, Math.Ceiling(calls * 0.99) - 1)];
 
-        var baseline = await BaselineAsync(host, events, warm);
+        var baseline = measureBaseline ? await BaselineAsync(host, events, warm) : double.NaN;
         return (amortised, p99, allocated / (double)calls, baseline);
     }
 

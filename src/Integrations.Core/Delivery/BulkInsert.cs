@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Reflection;
 using Integrations.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -74,12 +73,12 @@ internal static class BulkInsert
     /// <summary>One mapped column: its name, type mapping, and how to read a row's value as the database stores it.</summary>
     private sealed class Column
     {
-        private readonly PropertyInfo _property;
+        private readonly IClrPropertyGetter _getter;
         private readonly ValueConverter? _converter;
 
         public Column(IProperty property, StoreObjectIdentifier store)
         {
-            _property = property.PropertyInfo ?? throw new InvalidOperationException($"{property.Name} has no CLR property.");
+            _getter = property.GetGetter();
             Name = property.GetColumnName(store)!;
             Mapping = property.GetRelationalTypeMapping();
             _converter = property.GetValueConverter() ?? Mapping.Converter;
@@ -99,7 +98,7 @@ internal static class BulkInsert
         /// <summary>The row's value after the model's value converter (enums stored as numbers, for example).</summary>
         public object? Read(object row)
         {
-            var value = _property.GetValue(row);
+            var value = _getter.GetClrValue(row);
             return _converter is null || value is null ? value : _converter.ConvertToProvider(value);
         }
 
