@@ -159,6 +159,31 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
     }
 
     [Test]
+    public async Task The_worker_rides_out_a_database_outage_and_delivers_once_it_is_back()
+    {
+        await SaveHookAsync(IntegrationScope.Project(1));
+        RespondWith(200);
+        var delivery = (await DispatchAsync("1", Push())).Single();
+
+        // The outage: the deliveries table is gone, so every claim fails.
+        await Host.ExecuteSqlAsync("ALTER TABLE \"integration_deliveries\" RENAME TO \"integration_deliveries_away\"");
+        await Host.StartWorkersAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Host.Logs.Lines.Count(l => l.EventId.Id == 2007) < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Host.Logs.Lines.Count(l => l.EventId.Id == 2007).Should().BeGreaterThanOrEqualTo(3, "each failed claim is logged and retried");
+        Receiver.Requests.Should().BeEmpty();
+
+        await Host.ExecuteSqlAsync("ALTER TABLE \"integration_deliveries_away\" RENAME TO \"integration_deliveries\"");
+        await WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Succeeded, attempts: 1);
+        Receiver.Requests.Should().HaveCount(1);
+        Host.Logs.Lines.Should().NotContain(l => l.EventId.Id == 2013, "a failed claim is an expected failure, not a worker bug");
+    }
+
+    [Test]
     public async Task Redirects_are_failures_and_are_not_followed()
     {
         await SaveHookAsync(IntegrationScope.Project(1));
