@@ -12,9 +12,10 @@ namespace Integrations.Delivery;
 /// <summary>
 /// Inserts many rows of one mapped entity without <c>SaveChanges</c>' per-entity change tracking, with the EF model's
 /// own columns and value conversions. On PostgreSQL all rows go in one statement, one array parameter per column
-/// (<c>INSERT … SELECT * FROM unnest(…)</c>); elsewhere one prepared single-row statement is executed per row, which
-/// SQLite runs fastest (a statement with thousands of named parameters costs SQLite quadratic time to bind). Runs in the
-/// context's current transaction, if any.
+/// (<c>INSERT … SELECT * FROM unnest(…)</c>). Elsewhere one prepared single-row statement is executed per row, which SQLite
+/// runs fastest (a statement with thousands of named parameters costs SQLite quadratic time to bind); on SQLite it is
+/// prepared on the native handle and bound by position (<see cref="SqliteNativeStatement"/>). Runs in the context's
+/// current transaction, if any.
 /// </summary>
 internal static class BulkInsert
 {
@@ -48,6 +49,25 @@ internal static class BulkInsert
 
             command.CommandText = $"INSERT INTO {table} ({columnList}) SELECT * FROM unnest({string.Join(", ", names)})";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (columns.All(c => SqliteNativeStatement.Supports(c.ElementType, c.Mapping.StoreType))
+            && SqliteNativeStatement.TryPrepare(connection.Connection, $"INSERT INTO {table} ({columnList}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})") is { } native)
+        {
+            using (native)
+            {
+                foreach (var row in rows)
+                {
+                    for (var c = 0; c < columns.Length; c++)
+                    {
+                        native.Bind(c, columns[c].Read(row));
+                    }
+
+                    native.Execute();
+                }
+            }
+
             return;
         }
 

@@ -10,8 +10,9 @@ namespace Integrations.Delivery;
 /// <summary>
 /// Stores a batch of outcomes, each guarded by its lease token so a worker that lost its lease changes nothing. On
 /// PostgreSQL one set-based statement does the batch (<c>UPDATE … FROM unnest(…) … RETURNING id</c>, one array
-/// parameter per column); elsewhere one prepared single-row <c>UPDATE</c> runs per outcome. Values are bound through the
-/// provider's EF type mappings, so ids are compared exactly as EF stores them.
+/// parameter per column); elsewhere one prepared single-row <c>UPDATE</c> runs per outcome, on SQLite prepared on the
+/// native handle (<see cref="SqliteNativeStatement"/>). Values are bound as EF stores them (on SQLite a Guid is
+/// upper-case text), so ids compare exactly.
 /// </summary>
 internal static class OutcomeSql
 {
@@ -64,6 +65,33 @@ internal static class OutcomeSql
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 applied.Add(reader.GetGuid(0));
+            }
+
+            return applied;
+        }
+
+        var update =
+            $"UPDATE {table} SET {C("status")} = ?, {C("attempts")} = ?, {C("next_attempt_at")} = ?, " +
+            $"{C("lease_owner")} = NULL, {C("lease_expires_at")} = NULL, {C("completed_at")} = ?, " +
+            $"{C("last_status_code")} = ?, {C("last_error")} = ? " +
+            $"WHERE {C("id")} = ? AND {C("lease_owner")} = ?";
+        if (SqliteNativeStatement.TryPrepare(connection.Connection, update) is { } native)
+        {
+            using (native)
+            {
+                foreach (var o in outcomes)
+                {
+                    object?[] row = [(int)o.Status, o.Attempts, o.NextAttemptAt ?? o.Delivery.NextAttemptAt, Completed(o, now), o.StatusCode ?? o.Delivery.LastStatusCode, Error(o), o.Delivery.Id, o.LeaseToken];
+                    for (var c = 0; c < row.Length; c++)
+                    {
+                        native.Bind(c, row[c]);
+                    }
+
+                    if (native.Execute() > 0)
+                    {
+                        applied.Add(o.Delivery.Id);
+                    }
+                }
             }
 
             return applied;

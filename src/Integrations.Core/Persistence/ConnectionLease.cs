@@ -31,6 +31,9 @@ internal sealed class ConnectionLease : IAsyncDisposable
         return new ConnectionLease(context, openedHere);
     }
 
+    /// <summary>The open connection.</summary>
+    public DbConnection Connection => _context.Database.GetDbConnection();
+
     /// <summary>A command on the connection, in the context's current transaction.</summary>
     public DbCommand CreateCommand()
     {

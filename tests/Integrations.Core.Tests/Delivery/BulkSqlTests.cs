@@ -102,9 +102,29 @@ public sealed class BulkSqlTests(DatabaseKind kind) : DatabaseTests(kind)
         });
     }
 
+    [Test]
+    public async Task Rows_written_by_the_bulk_statements_and_by_SaveChanges_find_each_other_by_id()
+    {
+        var bulk = Delivery(1, "worker-a");
+        var tracked = Delivery(2, "worker-a");
+        await InContextAsync(db => BulkInsert.InsertAsync(db, new[] { bulk }, CancellationToken.None));
+        await InContextAsync(async db =>
+        {
+            db.Add(tracked);
+            await db.SaveChangesAsync();
+        });
+
+        // EF's own query compares ids as EF stores them (on SQLite, upper-case text): it must find the bulk row.
+        (await InContextAsync(db => db.Set<DeliveryRecord>().AsNoTracking().Where(d => d.Id == bulk.Id).CountAsync())).Should().Be(1);
+
+        // And the outcome statement must find the row SaveChanges wrote.
+        DeliveryOutcome[] outcomes = [new(tracked, "worker-a", DeliveryStatus.Succeeded, 1, null, 200, null, null, HealthUpdate.None)];
+        (await InContextAsync(db => OutcomeSql.ApplyAsync(db, outcomes, now: 1_700_000_009_000, CancellationToken.None))).Should().Equal(tracked.Id);
+    }
+
     private static Guid PayloadIdFor(int i) => new(i, 0, 0, [0, 0, 0, 0, 0, 0, 0, 1]);
 
-    private static DeliveryRecord Delivery(int i, string? leaseOwner) => new()
+    internal static DeliveryRecord Delivery(int i, string? leaseOwner) => new()
     {
         Id = Guid.CreateVersion7(),
         EventId = Guid.NewGuid(),

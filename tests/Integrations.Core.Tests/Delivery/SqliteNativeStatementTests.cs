@@ -1,0 +1,40 @@
+using FluentAssertions;
+using Integrations.Delivery;
+using Integrations.Persistence;
+using Integrations.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NUnit.Framework;
+
+namespace Integrations.Core.Tests.Delivery;
+
+/// <summary>
+/// SQLite's bulk statements run on the connection's native handle (<see cref="SqliteNativeStatement"/>); like
+/// Microsoft.Data.Sqlite's own commands, they wait for another connection's write lock instead of failing at once.
+/// </summary>
+public sealed class SqliteNativeStatementTests() : DatabaseTests(DatabaseKind.Sqlite)
+{
+    [Test]
+    public async Task A_bulk_insert_waits_for_another_connection_that_holds_the_write_lock()
+    {
+        await using var other = new Microsoft.Data.Sqlite.SqliteConnection(Host.Database.ConnectionString);
+        await other.OpenAsync();
+        await using var hold = other.CreateCommand();
+        hold.CommandText = "BEGIN IMMEDIATE";
+        await hold.ExecuteNonQueryAsync();
+
+        // SQLite statements run synchronously (the wait for the lock included), so the insert runs on its own thread.
+        var insert = Task.Run(() => Host.ScopeAsync(async sp =>
+        {
+            await BulkInsert.InsertAsync(sp.GetRequiredService<IntegrationsDbContext>(), new[] { BulkSqlTests.Delivery(1, null) }, CancellationToken.None);
+            return 0;
+        }));
+        await Task.Delay(300);
+        insert.IsCompleted.Should().BeFalse("the other connection holds the write lock");
+
+        hold.CommandText = "COMMIT";
+        await hold.ExecuteNonQueryAsync();
+        await insert.WaitAsync(TimeSpan.FromSeconds(10));
+        (await Host.ScopeAsync(sp => sp.GetRequiredService<IntegrationsDbContext>().Set<DeliveryRecord>().CountAsync())).Should().Be(1);
+    }
+}
