@@ -21,6 +21,7 @@ internal sealed class DeliveryWorker : BackgroundService
 {
     private static readonly TimeSpan MaintenanceInterval = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan GaugeInterval = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan ClaimLinger = TimeSpan.FromMilliseconds(2);
     private readonly IServiceScopeFactory _scopes;
     private readonly DeliveryProcessor _processor;
     private readonly DeliverySignal _signal;
@@ -136,6 +137,12 @@ internal sealed class DeliveryWorker : BackgroundService
                     if (claimed.Count == 0)
                     {
                         await _signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
+                    }
+                    else if (claimed.Count < free)
+                    {
+                        // The outbox is drained: let a few more dispatches commit rather than claim them one by one, since
+                        // every claim is a write transaction of its own.
+                        await Task.Delay(ClaimLinger, stoppingToken).ConfigureAwait(false);
                     }
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
