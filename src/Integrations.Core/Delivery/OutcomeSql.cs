@@ -18,6 +18,9 @@ internal static class OutcomeSql
 {
     private static readonly string[] Values = ["id", "token", "status", "attempts", "next", "completed", "code", "error"];
 
+    /// <summary>Indexes into <see cref="Values"/> in the order the single-row <c>UPDATE</c> uses them (for positional binding).</summary>
+    private static readonly int[] StatementOrder = [2, 3, 4, 5, 6, 7, 0, 1];
+
     /// <summary>Applies the outcomes and returns the ids of the deliveries whose lease was still held.</summary>
     public static async Task<HashSet<Guid>> ApplyAsync(DbContext context, IReadOnlyList<DeliveryOutcome> outcomes, long now, CancellationToken cancellationToken)
     {
@@ -70,21 +73,25 @@ internal static class OutcomeSql
             return applied;
         }
 
-        var update =
-            $"UPDATE {table} SET {C("status")} = ?, {C("attempts")} = ?, {C("next_attempt_at")} = ?, " +
-            $"{C("lease_owner")} = NULL, {C("lease_expires_at")} = NULL, {C("completed_at")} = ?, " +
-            $"{C("last_status_code")} = ?, {C("last_error")} = ? " +
-            $"WHERE {C("id")} = ? AND {C("lease_owner")} = ?";
-        if (SqliteNativeStatement.TryPrepare(connection.Connection, update) is { } native)
+        // The single-row UPDATE, with a placeholder per value: in the order the values appear in the statement.
+        string Update(Func<int, string> placeholder) =>
+            $"UPDATE {table} SET {C("status")} = {placeholder(2)}, {C("attempts")} = {placeholder(3)}, {C("next_attempt_at")} = {placeholder(4)}, " +
+            $"{C("lease_owner")} = NULL, {C("lease_expires_at")} = NULL, {C("completed_at")} = {placeholder(5)}, " +
+            $"{C("last_status_code")} = {placeholder(6)}, {C("last_error")} = {placeholder(7)} " +
+            $"WHERE {C("id")} = {placeholder(0)} AND {C("lease_owner")} = {placeholder(1)}";
+        object?[] Row(DeliveryOutcome o) =>
+            [o.Delivery.Id, o.LeaseToken, (int)o.Status, o.Attempts, o.NextAttemptAt ?? o.Delivery.NextAttemptAt, Completed(o, now), o.StatusCode ?? o.Delivery.LastStatusCode, Error(o)];
+
+        if (SqliteNativeStatement.TryPrepare(connection.Connection, Update(_ => "?")) is { } native)
         {
             using (native)
             {
                 foreach (var o in outcomes)
                 {
-                    object?[] row = [(int)o.Status, o.Attempts, o.NextAttemptAt ?? o.Delivery.NextAttemptAt, Completed(o, now), o.StatusCode ?? o.Delivery.LastStatusCode, Error(o), o.Delivery.Id, o.LeaseToken];
-                    for (var c = 0; c < row.Length; c++)
+                    var row = Row(o);
+                    for (var position = 0; position < StatementOrder.Length; position++)
                     {
-                        native.Bind(c, row[c]);
+                        native.Bind(position, row[StatementOrder[position]]);
                     }
 
                     if (native.Execute() > 0)
@@ -106,14 +113,10 @@ internal static class OutcomeSql
             command.Parameters.Add(parameters[c]);
         }
 
-        command.CommandText =
-            $"UPDATE {table} SET {C("status")} = {names[2]}, {C("attempts")} = {names[3]}, {C("next_attempt_at")} = {names[4]}, " +
-            $"{C("lease_owner")} = NULL, {C("lease_expires_at")} = NULL, {C("completed_at")} = {names[5]}, " +
-            $"{C("last_status_code")} = {names[6]}, {C("last_error")} = {names[7]} " +
-            $"WHERE {C("id")} = {names[0]} AND {C("lease_owner")} = {names[1]}";
+        command.CommandText = Update(i => names[i]);
         foreach (var o in outcomes)
         {
-            object?[] row = [o.Delivery.Id, o.LeaseToken, (int)o.Status, o.Attempts, o.NextAttemptAt ?? o.Delivery.NextAttemptAt, Completed(o, now), o.StatusCode ?? o.Delivery.LastStatusCode, Error(o)];
+            var row = Row(o);
             for (var c = 0; c < row.Length; c++)
             {
                 parameters[c].Value = row[c] ?? DBNull.Value;
