@@ -239,7 +239,8 @@ public abstract class Integration
             if (ReferenceEquals(slot.Member, propertyName))
             {
                 // A scalar read as T is tagged typeof(T), a constant to the JIT; any other value is checked by its own
-                // type (markers are Type objects, so they never pass for a value).
+                // type (markers are Type objects, so they never pass for a value). TypedSlot.TryGet is the full check
+                // (nulls included) for the slow path; calling it here measured about 8 % slower, so this stays separate.
                 var value = Volatile.Read(ref slot.Value);
                 if (TypedSlot.IsScalar<T>())
                 {
