@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Integrations.Fields;
+using Integrations.Properties;
 
 namespace Integrations.Core.Tests;
 
@@ -80,6 +81,39 @@ public class TypedValueCacheTests
         });
 
         failures.Should().Be(0);
+    }
+
+    [Test]
+    public void Properties_that_share_a_home_slot_each_read_their_own_value()
+    {
+        // Url, Password and Branches hash to the same home slot: the first takes it, the others are found by the slow path.
+        TypedSlot.HomeOf(nameof(SharedHomeIntegration.Url)).Should().Be(TypedSlot.HomeOf(nameof(SharedHomeIntegration.Password)))
+            .And.Be(TypedSlot.HomeOf(nameof(SharedHomeIntegration.Branches)));
+        var probe = new SharedHomeIntegration { Url = "https://example.com", Password = "secret", Branches = 3 };
+
+        for (var i = 0; i < 3; i++)
+        {
+            probe.Url.Should().Be("https://example.com");
+            probe.Password.Should().Be("secret");
+            probe.Branches.Should().Be(3);
+        }
+
+        probe.Password = "changed";
+        probe.Branches.Should().Be(3);
+        probe.Password.Should().Be("changed");
+        probe.Url.Should().Be("https://example.com");
+    }
+
+    private sealed class SharedHomeIntegration : Integration
+    {
+        public string? Url { get => GetProperty<string>(); set => SetProperty(value); }
+
+        public string? Password { get => GetProperty<string>(); set => SetProperty(value); }
+
+        public int? Branches { get => GetProperty<int?>(); set => SetProperty(value); }
+
+        public override Task<IntegrationResult> ExecuteAsync(IntegrationExecutionContext context, CancellationToken cancellationToken) =>
+            Task.FromResult(IntegrationResult.Success());
     }
 
     private sealed class CacheProbeIntegration : Integration

@@ -13,9 +13,20 @@ namespace Integrations.Properties;
 /// </summary>
 internal struct TypedSlot
 {
-    public string Member;
+    /// <summary>How many slots are homes: the first slots of every cache, indexed by <see cref="HomeOf"/>.</summary>
+    public const int Homes = 8;
+
+    public string? Member;
     public object? Value;
     public ulong Scalar;
+
+    /// <summary>
+    /// The home slot of the property named <paramref name="name"/>, from its length and first and last characters. For the string
+    /// literal that <c>[CallerMemberName]</c> passes is a constant to the JIT, so an inlined getter goes straight to
+    /// its slot.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int HomeOf(string name) => name.Length == 0 ? 0 : (name.Length + name[0] + (name[^1] << 1)) & (Homes - 1);
 
     /// <summary>Whether values of <typeparamref name="T"/> are kept unboxed (a JIT-time constant).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -12,8 +12,8 @@ namespace Integrations.Registry;
 internal sealed class IntegrationTypeShape
 {
     private readonly Dictionary<string, string> _keysByMember;
-    private readonly string[] _slotMembers;
-    private readonly string[] _slotKeys;
+    private readonly string?[] _slotMembers;
+    private readonly string?[] _slotKeys;
 
     private IntegrationTypeShape(Type type)
     {
@@ -32,8 +32,24 @@ internal sealed class IntegrationTypeShape
             .Where(p => p.DeclaringType != typeof(Integration) && p.GetMethod is not null)
             .OrderBy(p => p.MetadataToken)
             .ToArray();
-        _slotMembers = declared.Select(p => p.Name).ToArray();
-        _slotKeys = declared.Select(p => _keysByMember[p.Name]).ToArray();
+        // Each property's slot is its home (see TypedSlot.HomeOf) when that is free; a property whose home is taken goes
+        // after the homes and is found by the slow path.
+        var members = new List<string?>(new string?[TypedSlot.Homes]);
+        foreach (var property in declared)
+        {
+            var home = TypedSlot.HomeOf(property.Name);
+            if (members[home] is null)
+            {
+                members[home] = property.Name;
+            }
+            else
+            {
+                members.Add(property.Name);
+            }
+        }
+
+        _slotMembers = members.ToArray();
+        _slotKeys = _slotMembers.Select(m => m is null ? null : _keysByMember[m]).ToArray();
     }
 
     public Type Type { get; }
@@ -44,7 +60,7 @@ internal sealed class IntegrationTypeShape
 
     public static IntegrationTypeShape For(Type type) => new(type);
 
-    /// <summary>A fresh, empty typed-value cache with one slot per declared property.</summary>
+    /// <summary>A fresh, empty typed-value cache: a slot per declared property, at its home where it could have it.</summary>
     public TypedSlot[] NewSlots()
     {
         var slots = new TypedSlot[_slotMembers.Length];
@@ -64,7 +80,7 @@ internal sealed class IntegrationTypeShape
     public void RememberMember(int slot, string member) => _slotMembers[slot] = member;
 
     /// <summary>The stored key of a slot.</summary>
-    public string SlotKey(int slot) => _slotKeys[slot];
+    public string SlotKey(int slot) => _slotKeys[slot]!;
 
     /// <summary>
     /// The slot of a property, or -1: by reference first (the literal that <c>[CallerMemberName]</c> passes), then by text.
