@@ -5,6 +5,7 @@ public sealed class FakeTimeProvider : TimeProvider
 {
     private readonly object _gate = new();
     private DateTimeOffset _now;
+    private Exception? _timestampFault;
 
     public FakeTimeProvider(DateTimeOffset? start = null) => _now = start ?? new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -18,7 +19,18 @@ public sealed class FakeTimeProvider : TimeProvider
         }
     }
 
-    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+    public override long GetTimestamp()
+    {
+        if (Interlocked.Exchange(ref _timestampFault, null) is { } fault)
+        {
+            throw fault;
+        }
+
+        return GetUtcNow().UtcTicks;
+    }
+
+    /// <summary>Makes the next <see cref="GetTimestamp"/> call throw <paramref name="fault"/>: a stand-in for a bug in code that reads the clock.</summary>
+    public void FailNextTimestamp(Exception fault) => Volatile.Write(ref _timestampFault, fault);
 
     public void Advance(TimeSpan by)
     {

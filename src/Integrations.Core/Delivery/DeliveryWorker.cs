@@ -231,7 +231,7 @@ internal sealed class DeliveryWorker : BackgroundService
         }
         catch (Exception ex)
         {
-            Log.ClaimFailed(_logger, ex, WorkerId);
+            Log.ReleaseFailed(_logger, ex, WorkerId, unstarted.Count);
         }
     }
 
@@ -267,7 +267,7 @@ internal sealed class DeliveryWorker : BackgroundService
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.ClaimFailed(_logger, ex, WorkerId);
+            Log.RetentionFailed(_logger, ex, WorkerId);
         }
     }
 
@@ -332,7 +332,7 @@ internal sealed class DeliveryWorker : BackgroundService
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.ClaimFailed(_logger, ex, WorkerId);
+            Log.GaugesFailed(_logger, ex, WorkerId);
         }
     }
 }

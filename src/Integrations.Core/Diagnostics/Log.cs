@@ -61,4 +61,13 @@ internal static partial class Log
 
     [LoggerMessage(2012, LogLevel.Error, "Delivery {DeliveryId} could not be processed; it will be retried after its lease")]
     public static partial void ProcessingFailed(ILogger logger, Exception exception, Guid deliveryId);
+
+    [LoggerMessage(2014, LogLevel.Error, "The delivery worker {WorkerId} could not apply retention; it tries again at its next maintenance")]
+    public static partial void RetentionFailed(ILogger logger, Exception exception, string workerId);
+
+    [LoggerMessage(2015, LogLevel.Warning, "The delivery worker {WorkerId} could not refresh the outbox gauges")]
+    public static partial void GaugesFailed(ILogger logger, Exception exception, string workerId);
+
+    [LoggerMessage(2016, LogLevel.Warning, "The delivery worker {WorkerId} could not hand back {Count} unstarted claims; they are taken again when their lease ends")]
+    public static partial void ReleaseFailed(ILogger logger, Exception exception, string workerId, int count);
 }

@@ -184,6 +184,29 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
     }
 
     [Test]
+    public async Task An_unexpected_error_in_the_worker_loop_is_logged_and_deliveries_go_on()
+    {
+        await SaveHookAsync(IntegrationScope.Project(1));
+        RespondWith(200);
+
+        // Nothing is due, so the worker loop is the only reader of the clock's timestamp until the fault has fired.
+        Host.Time.FailNextTimestamp(new InvalidOperationException("injected fault"));
+        await Host.StartWorkersAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!Host.Logs.Lines.Any(l => l.EventId.Id == 2013) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Host.Logs.Lines.Should().ContainSingle(l => l.EventId.Id == 2013)
+            .Which.Message.Should().Contain("keeps running").And.Contain("injected fault");
+
+        var delivery = (await DispatchAsync("1", Push())).Single();
+        await WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Succeeded, attempts: 1);
+        Receiver.Requests.Should().HaveCount(1);
+    }
+
+    [Test]
     public async Task Redirects_are_failures_and_are_not_followed()
     {
         await SaveHookAsync(IntegrationScope.Project(1));
