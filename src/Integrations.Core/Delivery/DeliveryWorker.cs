@@ -249,8 +249,10 @@ internal sealed class DeliveryWorker : BackgroundService
                 using var turn = await _gate.EnterAsync(context, cancellationToken).ConfigureAwait(false);
                 var attempts = await context.Set<DeliveryAttemptRecord>().Where(a => a.StartedAt < cutoffMs)
                     .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                // By created_at, which is indexed, as the payloads and attempts are: on completed_at every run would scan
+                // the whole log, holding SQLite's write gate while it did.
                 var deliveries = await context.Set<DeliveryRecord>()
-                    .Where(d => (d.Status == DeliveryStatus.Succeeded || d.Status == DeliveryStatus.Dead) && d.CompletedAt < cutoffMs)
+                    .Where(d => d.CreatedAt < cutoffMs && (d.Status == DeliveryStatus.Succeeded || d.Status == DeliveryStatus.Dead))
                     .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
 
                 // A payload goes with the last delivery that uses it. A payload and its deliveries are stored with the same

@@ -80,19 +80,27 @@ public class DeliveryLogTests(DatabaseKind kind) : DeliveryTestBase(kind)
         var pending = (await DispatchAsync("1", Push())).Single();
 
         Host.Time.Advance(TimeSpan.FromDays(15));
+
+        // A delivery finished within the retention period (marked delivered here, so the worker stays stopped).
+        var recent = (await DispatchAsync("1", Push())).Single();
+        var now = Host.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        await Host.ScopeAsync(sp => sp.GetRequiredService<IntegrationsDbContext>().Set<DeliveryRecord>().Where(d => d.Id == recent.DeliveryId)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Succeeded).SetProperty(d => d.CompletedAt, now)));
         var worker = Host.Services.GetServices<IHostedService>().OfType<DeliveryWorker>().Single();
         await worker.ApplyRetentionAsync(CancellationToken.None);
 
         (await DeliveryAsync(old.DeliveryId)).Should().BeNull();
+        (await DeliveryAsync(recent.DeliveryId))!.Status.Should().Be(DeliveryStatus.Succeeded, "it is within the retention period");
         (await LogAsync(log => log.GetAttemptsAsync(old.DeliveryId))).Should().BeEmpty();
         (await DeliveryAsync(pending.DeliveryId))!.Status.Should().Be(DeliveryStatus.Pending);
         var payloads = await Host.ScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<IntegrationsDbContext>();
             var pendingPayload = (await db.Set<DeliveryRecord>().SingleAsync(d => d.Id == pending.DeliveryId)).PayloadId;
-            return (Ids: await db.Set<DeliveryPayloadRecord>().Select(p => p.Id).ToListAsync(), Pending: pendingPayload);
+            var recentPayload = (await db.Set<DeliveryRecord>().SingleAsync(d => d.Id == recent.DeliveryId)).PayloadId;
+            return (Ids: await db.Set<DeliveryPayloadRecord>().Select(p => p.Id).ToListAsync(), Pending: pendingPayload, Recent: recentPayload);
         });
-        payloads.Ids.Should().Equal([payloads.Pending], "the finished delivery's payload went with it; the pending one's stays");
+        payloads.Ids.Should().BeEquivalentTo([payloads.Pending, payloads.Recent], "the old finished delivery's payload went with it; the others stay");
         Host.Logs.Lines.Should().Contain(l => l.EventId.Id == 2009);
     }
 
