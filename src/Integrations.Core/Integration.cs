@@ -230,8 +230,8 @@ public abstract class Integration
     protected T? GetProperty<T>([CallerMemberName] string propertyName = "")
     {
         // Fast path, inlined into the getter: the decoded value cached per instance until the bag is next written.
-        // [CallerMemberName] passes the same string literal from every call site: its length (a constant to the JIT)
-        // gives the property's home slot, and the slot is confirmed by reference. The array is empty (never null)
+        // [CallerMemberName] passes the same string literal from every call site: its hash (folded to a constant by the
+        // JIT) gives the property's home slot, and the slot is confirmed by reference. The array is empty (never null)
         // while nothing is cached; a property that did not get its home is found by the slow path.
         var slots = _slots;
         var home = TypedSlot.HomeOf(propertyName);

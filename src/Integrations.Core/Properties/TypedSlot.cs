@@ -21,9 +21,9 @@ internal struct TypedSlot
     public ulong Scalar;
 
     /// <summary>
-    /// The home slot of the property named <paramref name="name"/>, from its length and first and last characters. For the string
-    /// literal that <c>[CallerMemberName]</c> passes is a constant to the JIT, so an inlined getter goes straight to
-    /// its slot.
+    /// The home slot of the property named <paramref name="name"/>, a hash of its length and its first and last
+    /// characters. The string literal that <c>[CallerMemberName]</c> passes is a constant to the JIT, so in an inlined
+    /// getter the hash folds to a constant and the getter goes straight to its slot.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int HomeOf(string name) => name.Length == 0 ? 0 : (name.Length + name[0] + (name[^1] << 1)) & (Homes - 1);
