@@ -52,7 +52,9 @@ internal static class DispatchBenchmark
         Console.WriteLine($"  CPU per call: {cpu.TotalMicroseconds / calls:0} µs over {Environment.ProcessorCount} cores ({cpu.TotalMicroseconds / watch.Elapsed.TotalMicroseconds * 100 / Environment.ProcessorCount:0} % busy)");
         Array.Sort(latencies);
         var amortised = watch.Elapsed.TotalMicroseconds / calls;
-        var p99 = latencies[(int)Math.Min(calls - 1, Math.Ceiling(calls * 0.99) - 1)];
+        double Percentile(double q) => latencies[(int)Math.Min(calls - 1, Math.Ceiling(calls * q) - 1)];
+        Console.WriteLine($"  latency: p50 {Percentile(0.5):0.00} ms, p90 {Percentile(0.9):0.00} ms, p99 {Percentile(0.99):0.00} ms, max {latencies[^1]:0.00} ms");
+        var p99 = Percentile(0.99);
 
         var baseline = measureBaseline ? await BaselineAsync(host, events, warm) : double.NaN;
         return (amortised, p99, allocated / (double)calls, baseline);

@@ -176,39 +176,9 @@ string Report(string resultTable, string? microTable)
     sb.AppendLine("  pending deliveries due a day later (as retries are), which the partial `(next_attempt_at) WHERE status = 0` index");
     sb.AppendLine("  must skip.");
     sb.AppendLine();
-    sb.AppendLine("""
-## Reading these results
-
-- **Typed property get**: not met, but close: 3.2–3.5 × in BenchmarkDotNet (table below), 3.5–4.6 × in the noisier
-  stopwatch loop. The previous getter measured 9 × in the older single-object loop, whose figures are not directly
-  comparable. The getter's fast path is inlined: compare the `[CallerMemberName]` literal with the slot's name by
-  reference, compare the slot's tag with `typeof(T)` (a constant to the JIT), and read the value, unboxed for small
-  value types. Writes to the bag
-  clear the cache, so a read checks no version. What remains is that a read goes through the integration's slot array
-  and a name comparison, where an auto-property is one load; 3 × needs typed properties backed by fields (for example
-  generated ones), which the `GetProperty<T>()` pattern of the design does not give.
-- **End to end**: not met. Everything shares 2 cores: the receiver, PostgreSQL, the dispatching callers and the worker.
-  Every delivery is a durable row that is inserted, claimed, leased, updated with its outcome and logged with its request
-  and response, in SQLite or PostgreSQL; the raw baseline writes nothing. The "phases" run prints CPU per event for
-  dispatch and delivery (receiver included) against the CPU of one raw request. Run together, the 16 callers each wait
-  for their event's commit, and on SQLite those commits share the one writer with the worker's claims and outcomes.
-  A fresh process is far from its steady state: tiered PGO goes on recompiling for several runs, and our pipeline's
-  rate roughly doubled between the second and the third warm-up (about 3,600 to 7,000 events/s on SQLite) while the
-  raw baseline was steady from the first. That is why each figure now waits for its rate to settle; earlier reports
-  measured after one warm-up and understated the steady state.
-- **DispatchAsync**: not met. The run prints CPU per call and how busy the cores are (55–60 %): the pace is set by the
-  one SQLite writer. Measured alone with the same table and indexes in 352-row transactions, a prepared
-  Microsoft.Data.Sqlite command costs 15.3 µs a row (it looks every parameter up by name on every execution), binding
-  natively by position 7.6 µs, multi-row literal `VALUES` 9.4 µs and `json_each` 17 µs. The engine now binds natively
-  (`SqliteNativeStatement`), which took this figure from about 150–180 to 115–125 µs; literal statements and `json_each`
-  were also tried in the engine and were slower there, so they were not kept. Even the native floor, 11 rows × 7.6 µs,
-  misses 50 µs a call; meeting it needs fewer rows on the caller's path (one event row that the worker expands) or
-  fewer indexes. The p99 follows from the throughput: 32 callers queue behind the commit ahead.
-- **Claims**: met on both databases. The empty-outbox run comes first, with colder caches, so the backlog run can come
-  out faster (a ratio above 1).
-- **Run-to-run noise** on this VM is large: in repeated runs on one day the raw `HttpClient` baseline alone measured
-  22,000–46,000 requests/s, so the end-to-end ratios move with it; dispatch figures vary by about ±25 %.
-""");
+    // The analysis is written by hand, next to this file, and copied in verbatim: a run refreshes the figures above
+    // without touching it.
+    sb.Append(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ReadingTheResults.md")));
     if (microTable is not null)
     {
         sb.AppendLine();
