@@ -151,6 +151,8 @@ string Report(string resultTable, string? microTable)
     sb.AppendLine("runs smaller sizes in CI");
     sb.AppendLine("(`.ci/run`) as a smoke check that fails only beyond the regression limits in `SmokeLimits.cs`, which sit several");
     sb.AppendLine("times beyond today's figures; it does not fail when a figure merely misses its target, and several still do.");
+    sb.AppendLine("\"Reading these results\" is written by hand in `tests/Integrations.Benchmarks/ReadingTheResults.md`; a run copies");
+    sb.AppendLine("it in as it is.");
     sb.AppendLine();
     sb.AppendLine(inv, $"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {(quick ? "quick" : "full")} mode");
     sb.AppendLine(inv, $"- Machine: {Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), {memory ?? "unknown memory"}, {RuntimeInformation.OSDescription}");
