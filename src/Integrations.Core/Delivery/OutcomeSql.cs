@@ -18,9 +18,6 @@ internal static class OutcomeSql
 {
     private static readonly string[] Values = ["id", "token", "status", "attempts", "next", "completed", "code", "error"];
 
-    /// <summary>Indexes into <see cref="Values"/> in the order the single-row <c>UPDATE</c> uses them (for positional binding).</summary>
-    private static readonly int[] StatementOrder = [2, 3, 4, 5, 6, 7, 0, 1];
-
     /// <summary>Applies the outcomes and returns the ids of the deliveries whose lease was still held.</summary>
     public static async Task<HashSet<Guid>> ApplyAsync(DbContext context, IReadOnlyList<DeliveryOutcome> outcomes, long now, CancellationToken cancellationToken)
     {
@@ -73,7 +70,7 @@ internal static class OutcomeSql
             return applied;
         }
 
-        // The single-row UPDATE, with a placeholder per value: in the order the values appear in the statement.
+        // The single-row UPDATE, with a placeholder per value, named by the value's index in Values.
         string Update(Func<int, string> placeholder) =>
             $"UPDATE {table} SET {C("status")} = {placeholder(2)}, {C("attempts")} = {placeholder(3)}, {C("next_attempt_at")} = {placeholder(4)}, " +
             $"{C("lease_owner")} = NULL, {C("lease_expires_at")} = NULL, {C("completed_at")} = {placeholder(5)}, " +
@@ -82,16 +79,17 @@ internal static class OutcomeSql
         object?[] Row(DeliveryOutcome o) =>
             [o.Delivery.Id, o.LeaseToken, (int)o.Status, o.Attempts, o.NextAttemptAt ?? o.Delivery.NextAttemptAt, Completed(o, now), o.StatusCode ?? o.Delivery.LastStatusCode, Error(o)];
 
-        if (SqliteNativeStatement.TryPrepare(connection.Connection, Update(_ => "?")) is { } native)
+        // SQLite's numbered placeholders (?1 … ?8) let each value bind at its own index, whatever order the text uses.
+        if (SqliteNativeStatement.TryPrepare(connection.Connection, Update(i => "?" + (i + 1).ToString(CultureInfo.InvariantCulture))) is { } native)
         {
             using (native)
             {
                 foreach (var o in outcomes)
                 {
                     var row = Row(o);
-                    for (var position = 0; position < StatementOrder.Length; position++)
+                    for (var c = 0; c < row.Length; c++)
                     {
-                        native.Bind(position, row[StatementOrder[position]]);
+                        native.Bind(c, row[c]);
                     }
 
                     if (native.Execute() > 0)
