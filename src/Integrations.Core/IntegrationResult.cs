@@ -15,6 +15,8 @@ public sealed record IntegrationResult
         IsGone = isGone;
     }
 
+    private bool _throttled;
+
     /// <summary>Whether the outside system accepted the event.</summary>
     public bool Succeeded { get; }
 
@@ -29,6 +31,12 @@ public sealed record IntegrationResult
 
     /// <summary>The HTTP status the outside system answered with, if the result came from an HTTP response.</summary>
     public int? StatusCode { get; }
+
+    /// <summary>
+    /// Whether the outside system asked for time rather than failed: HTTP 429, or 503 with <c>Retry-After</c>. The whole
+    /// integration is held back until then, and this never counts toward disabling it.
+    /// </summary>
+    public bool IsThrottled => !Succeeded && (StatusCode == 429 || (StatusCode == 503 && RetryAfter is not null) || _throttled);
 
     /// <summary>Whether the endpoint said it is gone for good (HTTP 410): the integration is disabled at once.</summary>
     public bool IsGone { get; }
@@ -45,6 +53,15 @@ public sealed record IntegrationResult
     /// <param name="message">What went wrong, without secrets.</param>
     /// <param name="retryAfter">The delay the outside system asked for, if any.</param>
     public static IntegrationResult TransientFailure(string message, TimeSpan? retryAfter = null) => new(false, message, true, retryAfter, null, false);
+
+    /// <summary>
+    /// The outside system asked for time (a rate limit, outside HTTP status codes): retried after
+    /// <paramref name="retryAfter"/>, the whole integration held back until then, and not counted toward disabling it.
+    /// </summary>
+    /// <param name="message">What the outside system said, without secrets.</param>
+    /// <param name="retryAfter">How long it asked to wait, if it said.</param>
+    public static IntegrationResult Throttled(string message, TimeSpan? retryAfter = null) =>
+        new(false, message, true, retryAfter, null, false) { _throttled = true };
 
     /// <summary>
     /// Classifies an HTTP response the way webhook senders agree to: 2xx succeeds; 410 Gone disables the endpoint; 429,

@@ -29,6 +29,7 @@ public sealed class IntegrationsTestHost : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
+    /// <summary>The host's clock, unless it was started with a clock of its own.</summary>
     public FakeTimeProvider Time { get; }
 
     public CapturingLoggerProvider Logs { get; }
@@ -40,7 +41,8 @@ public sealed class IntegrationsTestHost : IAsyncDisposable
         DatabaseKind kind,
         Action<IIntegrationsBuilder> configure,
         Action<IntegrationsOptions>? options = null,
-        TestDatabase? database = null)
+        TestDatabase? database = null,
+        TimeProvider? clock = null)
     {
         var ownsDatabase = database is null;
         database ??= await TestDatabase.CreateAsync(kind);
@@ -49,7 +51,7 @@ public sealed class IntegrationsTestHost : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton(clock ?? time);
         var builder = services.AddIntegrations(o =>
         {
             o.Encryption.AddKey("test-key", key);

@@ -81,7 +81,7 @@ internal sealed class DeliveryProcessor
                 return;
             }
 
-            if (health?.DisabledUntil is { } until && until > nowMs)
+            if (HoldEnd(health) is { } until && until > nowMs)
             {
                 Log.DeliveryHeld(_logger, delivery.Id, delivery.IntegrationId, DateTimeOffset.FromUnixTimeMilliseconds(until));
                 await FinishAsync(callOver, delivery, leaseToken, DeliveryStatus.Pending, delivery.Attempts, until, delivery.LastError).ConfigureAwait(false);
@@ -110,7 +110,7 @@ internal sealed class DeliveryProcessor
             // transaction with the outcomes of other deliveries finishing at the same time.
             var stored = await _outcomes.WriteAsync(new DeliveryOutcome(
                 delivery, leaseToken, status, attemptNumber, delay is { } d ? now.Add(d).ToUnixTimeMilliseconds() : null, result.StatusCode, error, attempt,
-                new HealthUpdate(result.Succeeded ? HealthEffect.Success : HealthEffect.Failure, health, result.IsGone))).ConfigureAwait(false);
+                HealthOf(result, now.ToUnixTimeMilliseconds(), error, delay, options.Delivery))).ConfigureAwait(false);
             if (!stored.Recorded)
             {
                 Log.LeaseLost(_logger, delivery.Id);
@@ -176,11 +176,37 @@ internal sealed class DeliveryProcessor
         return (result, exchange, attemptTime.ToUnixTimeMilliseconds(), elapsed);
     }
 
+    /// <summary>The end of a disable or of a hold the receiver asked for, whichever is later.</summary>
+    private static long? HoldEnd(IntegrationHealthRecord? health) =>
+        health is null ? null : Math.Max(health.DisabledUntil ?? 0, health.HeldUntil ?? 0) is var end && end > 0 ? end : null;
+
+    /// <summary>What an attempt's result means for the integration's health.</summary>
+    private static HealthObservation HealthOf(IntegrationResult result, long finishedAt, string? error, TimeSpan? delay, DeliveryOptions options)
+    {
+        if (result.Succeeded)
+        {
+            return new HealthObservation(HealthEffect.Success, finishedAt);
+        }
+
+        if (result.IsGone)
+        {
+            return new HealthObservation(HealthEffect.Gone, finishedAt, error);
+        }
+
+        if (result.IsThrottled)
+        {
+            var wait = delay ?? RetrySchedule.Clamp(options, result.RetryAfter ?? options.RetrySchedule.FirstOrDefault(TimeSpan.FromSeconds(5)));
+            return new HealthObservation(HealthEffect.Throttled, finishedAt, error, finishedAt + (long)wait.TotalMilliseconds);
+        }
+
+        return new HealthObservation(HealthEffect.Failure, finishedAt, error);
+    }
+
     /// <summary>Stores an outcome that made no attempt (dead, held or given back) if this worker still holds the lease.</summary>
     private async Task FinishAsync(Action callOver, DeliveryRecord delivery, string leaseToken, DeliveryStatus status, int attempts, long? nextAttemptAt, string? error)
     {
         callOver();
-        var stored = await _outcomes.WriteAsync(new DeliveryOutcome(delivery, leaseToken, status, attempts, nextAttemptAt, null, error, null, HealthUpdate.None)).ConfigureAwait(false);
+        var stored = await _outcomes.WriteAsync(new DeliveryOutcome(delivery, leaseToken, status, attempts, nextAttemptAt, null, error, null, HealthObservation.None)).ConfigureAwait(false);
         if (!stored.Recorded)
         {
             Log.LeaseLost(_logger, delivery.Id);

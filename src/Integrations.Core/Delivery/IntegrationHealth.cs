@@ -8,6 +8,9 @@ namespace Integrations.Delivery;
 /// <param name="LastFailureAt">The last failure.</param>
 /// <param name="LastSuccessAt">The last success.</param>
 /// <param name="LastError">The last error (never a secret).</param>
+/// <param name="HeldUntil">Until when deliveries wait because the receiver asked for time (429, or 503 with
+/// <c>Retry-After</c>); this is not a failure and does not change <paramref name="Status"/>.</param>
+/// <param name="FailingSince">When the current run of failures began.</param>
 public sealed record IntegrationHealth(
     Guid IntegrationId,
     IntegrationHealthStatus Status,
@@ -15,7 +18,9 @@ public sealed record IntegrationHealth(
     DateTimeOffset? DisabledUntil,
     DateTimeOffset? LastFailureAt,
     DateTimeOffset? LastSuccessAt,
-    string? LastError)
+    string? LastError,
+    DateTimeOffset? HeldUntil = null,
+    DateTimeOffset? FailingSince = null)
 {
     internal static IntegrationHealth From(IntegrationHealthRecord? record, Guid integrationId, long nowMs)
     {
@@ -29,7 +34,8 @@ public sealed record IntegrationHealth(
             : record.RecentFailures > 0 ? IntegrationHealthStatus.Failing
             : IntegrationHealthStatus.Healthy;
         return new IntegrationHealth(
-            integrationId, status, record.RecentFailures, ToTime(record.DisabledUntil), ToTime(record.LastFailureAt), ToTime(record.LastSuccessAt), record.LastError);
+            integrationId, status, record.RecentFailures, ToTime(record.DisabledUntil), ToTime(record.LastFailureAt), ToTime(record.LastSuccessAt), record.LastError,
+            record.HeldUntil > nowMs ? ToTime(record.HeldUntil) : null, ToTime(record.FailingSince));
     }
 
     private static DateTimeOffset? ToTime(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;

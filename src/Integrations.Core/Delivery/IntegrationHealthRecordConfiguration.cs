@@ -28,6 +28,9 @@ public sealed class IntegrationHealthRecordConfiguration : IEntityTypeConfigurat
         builder.HasKey(h => h.IntegrationId).HasName("pk_" + table);
         builder.Property(h => h.IntegrationId).HasColumnName("integration_id").ValueGeneratedNever();
         builder.Property(h => h.RecentFailures).HasColumnName("recent_failures");
+        builder.Property(h => h.FailingSince).HasColumnName("failing_since");
+        builder.Property(h => h.HeldUntil).HasColumnName("held_until");
+        builder.Property(h => h.Version).HasColumnName("version");
         builder.Property(h => h.DisabledUntil).HasColumnName("disabled_until");
         builder.Property(h => h.PermanentlyDisabled).HasColumnName("permanently_disabled");
         builder.Property(h => h.LastFailureAt).HasColumnName("last_failure_at");

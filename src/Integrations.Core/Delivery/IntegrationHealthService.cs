@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Integrations.Delivery;
 
 /// <summary>
-/// Keeps each integration's failure count and disable state. The count is incremented in the database itself, so
-/// workers in several processes failing at once count every failure. Listeners hear about every status change.
+/// Keeps each integration's failure count, hold and disable state (<see cref="AutoDisablePolicy"/>), written with
+/// optimistic concurrency so workers in several processes agree. Listeners hear about every status change once.
 /// </summary>
 internal sealed class IntegrationHealthService
 {
@@ -15,6 +15,8 @@ internal sealed class IntegrationHealthService
     private readonly TimeProvider _time;
     private readonly IEnumerable<IIntegrationHealthListener> _listeners;
     private readonly ILogger<IntegrationHealthService> _logger;
+    private const int MaxRounds = 50;
+    private const long LastSuccessResolutionMs = 1000;
     private readonly IntegrationHealthCache _cache;
 
     public IntegrationHealthService(IOptionsMonitor<IntegrationsOptions> options, TimeProvider time, IEnumerable<IIntegrationHealthListener> listeners, ILogger<IntegrationHealthService> logger, IntegrationHealthCache cache)
@@ -45,86 +47,82 @@ internal sealed class IntegrationHealthService
     /// <summary>Forgets the cached health of an integration after this process changed it.</summary>
     public void Forget(Guid integrationId) => _cache.Invalidate(integrationId);
 
-    /// <summary>Records a success (inside the caller's transaction); returns the change to announce after commit, if any.</summary>
-    public async Task<IntegrationHealthChange?> RecordSuccessAsync(DbContext context, Guid integrationId, string type, IntegrationHealthRecord? before, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies what happened to an integration (inside the caller's transaction) and returns the status change to
+    /// announce after commit, if any. The row is read, changed and written back only if nobody wrote it meanwhile (its
+    /// version), so workers in several processes never lose each other's updates, and each change of status is seen by
+    /// exactly one writer: the one that made it.
+    /// </summary>
+    public async Task<HealthWrite> ApplyAsync(DbContext context, Guid integrationId, string type, IReadOnlyList<HealthObservation> observations, string reason, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (before is null || (before.RecentFailures == 0 && !before.PermanentlyDisabled && before.DisabledUntil is null))
-        {
-            return null; // Already healthy: no write per successful delivery.
-        }
-
-        await context.Set<IntegrationHealthRecord>().Where(h => h.IntegrationId == integrationId).ExecuteUpdateAsync(s => s
-            .SetProperty(h => h.RecentFailures, 0)
-            .SetProperty(h => h.DisabledUntil, (long?)null)
-            .SetProperty(h => h.PermanentlyDisabled, false)
-            .SetProperty(h => h.LastSuccessAt, now)
-            .SetProperty(h => h.LastError, (string?)null), cancellationToken).ConfigureAwait(false);
-        return await ChangeAsync(context, integrationId, type, before, now, "A delivery succeeded.", cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Records a failure (inside the caller's transaction); returns the change to announce after commit, if any.</summary>
-    public async Task<IntegrationHealthChange?> RecordFailureAsync(DbContext context, Guid integrationId, string type, IntegrationHealthRecord? before, bool gone, string error, CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        var text = error.Length > 2000 ? error[..2000] : error;
+        var options = _options.CurrentValue.Delivery;
         var set = context.Set<IntegrationHealthRecord>();
-        var updated = await set.Where(h => h.IntegrationId == integrationId).ExecuteUpdateAsync(s => s
-            .SetProperty(h => h.RecentFailures, h => h.RecentFailures + 1)
-            .SetProperty(h => h.LastFailureAt, now)
-            .SetProperty(h => h.LastError, text), cancellationToken).ConfigureAwait(false);
-        if (updated == 0)
+        for (var round = 1; ; round++)
         {
-            set.Add(new IntegrationHealthRecord { IntegrationId = integrationId, RecentFailures = 1, LastFailureAt = now, LastError = text });
-            try
+            var before = await GetAsync(context, integrationId, cancellationToken).ConfigureAwait(false);
+            var after = before?.Copy() ?? new IntegrationHealthRecord { IntegrationId = integrationId };
+            foreach (var observation in observations.OrderBy(o => o.FinishedAt))
             {
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                AutoDisablePolicy.Apply(after, observation, options);
             }
-            catch (DbUpdateException)
+
+            if (!WorthWriting(before, after))
             {
-                // Another worker created the row first: count on it.
-                context.ChangeTracker.Clear();
-                await set.Where(h => h.IntegrationId == integrationId).ExecuteUpdateAsync(s => s
-                    .SetProperty(h => h.RecentFailures, h => h.RecentFailures + 1)
-                    .SetProperty(h => h.LastFailureAt, now)
-                    .SetProperty(h => h.LastError, text), cancellationToken).ConfigureAwait(false);
+                return HealthWrite.Unchanged;
             }
-            finally
+
+            after.Version = (before?.Version ?? 0) + 1;
+            bool written;
+            if (before is null)
             {
-                context.ChangeTracker.Clear();
+                written = await TryInsertAsync(context, after, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                written = await set.Where(h => h.IntegrationId == integrationId && h.Version == before.Version).ExecuteUpdateAsync(s => s
+                    .SetProperty(h => h.Version, after.Version)
+                    .SetProperty(h => h.RecentFailures, after.RecentFailures)
+                    .SetProperty(h => h.FailingSince, after.FailingSince)
+                    .SetProperty(h => h.HeldUntil, after.HeldUntil)
+                    .SetProperty(h => h.DisabledUntil, after.DisabledUntil)
+                    .SetProperty(h => h.PermanentlyDisabled, after.PermanentlyDisabled)
+                    .SetProperty(h => h.LastFailureAt, after.LastFailureAt)
+                    .SetProperty(h => h.LastSuccessAt, after.LastSuccessAt)
+                    .SetProperty(h => h.LastError, after.LastError), cancellationToken).ConfigureAwait(false) == 1;
+            }
+
+            if (written)
+            {
+                var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+                var previous = IntegrationHealth.From(before, integrationId, now).Status;
+                var current = IntegrationHealth.From(after, integrationId, now);
+                return new HealthWrite(true, current.Status == previous ? null : new IntegrationHealthChange(integrationId, type, previous, current, reason));
+            }
+
+            if (round == MaxRounds)
+            {
+                throw new InvalidOperationException($"The health of integration {integrationId} kept changing under {MaxRounds} attempts to update it.");
             }
         }
-
-        var current = await GetAsync(context, integrationId, cancellationToken).ConfigureAwait(false);
-        if (current is null)
-        {
-            return null;
-        }
-
-        AutoDisablePolicy.ApplyThresholds(current, _options.CurrentValue.Delivery, now, gone);
-        await set.Where(h => h.IntegrationId == integrationId).ExecuteUpdateAsync(s => s
-            .SetProperty(h => h.DisabledUntil, current.DisabledUntil)
-            .SetProperty(h => h.PermanentlyDisabled, h => h.PermanentlyDisabled || current.PermanentlyDisabled), cancellationToken).ConfigureAwait(false);
-        return await ChangeAsync(context, integrationId, type, before, now, gone ? "The receiver answered 410 Gone." : "Delivery failed: " + text, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Re-enables an integration (after an edit or a successful test).</summary>
-    public async Task ResetAsync(DbContext context, Guid integrationId, string type, string reason, CancellationToken cancellationToken)
+    /// <summary>Re-enables an integration (after an edit or a successful test of its saved settings) and tells the listeners.</summary>
+    /// <param name="context">The database.</param>
+    /// <param name="integrationId">The integration.</param>
+    /// <param name="type">Its type slug.</param>
+    /// <param name="reason">Why, for the owner.</param>
+    /// <param name="succeeded">Whether a successful call caused it (so it is the last success).</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    public async Task ResetAsync(DbContext context, Guid integrationId, string type, string reason, bool succeeded, CancellationToken cancellationToken)
     {
-        var before = await GetAsync(context, integrationId, cancellationToken).ConfigureAwait(false);
-        if (before is null)
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var write = await ApplyAsync(context, integrationId, type, [new HealthObservation(HealthEffect.Reset, now, CountsAsSuccess: succeeded)], reason, cancellationToken).ConfigureAwait(false);
+        if (write.Written)
         {
-            return;
+            Forget(integrationId);
         }
 
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        await context.Set<IntegrationHealthRecord>().Where(h => h.IntegrationId == integrationId).ExecuteUpdateAsync(s => s
-            .SetProperty(h => h.RecentFailures, 0)
-            .SetProperty(h => h.DisabledUntil, (long?)null)
-            .SetProperty(h => h.PermanentlyDisabled, false)
-            .SetProperty(h => h.LastError, (string?)null), cancellationToken).ConfigureAwait(false);
-        Forget(integrationId);
-        await NotifyAsync(await ChangeAsync(context, integrationId, type, before, now, reason, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await NotifyAsync(write.Change, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Tells the listeners about a change (after it is committed).</summary>
@@ -150,10 +148,41 @@ internal sealed class IntegrationHealthService
         }
     }
 
-    private static async Task<IntegrationHealthChange?> ChangeAsync(DbContext context, Guid integrationId, string type, IntegrationHealthRecord? before, long now, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the new state differs enough to write: any change but the time of the last success, which is written when
+    /// it first appears or moves by at least a second, so a busy healthy integration is not written once per delivery.
+    /// </summary>
+    private static bool WorthWriting(IntegrationHealthRecord? before, IntegrationHealthRecord after)
     {
-        var previous = IntegrationHealth.From(before, integrationId, now).Status;
-        var current = IntegrationHealth.From(await GetAsync(context, integrationId, cancellationToken).ConfigureAwait(false), integrationId, now);
-        return current.Status == previous ? null : new IntegrationHealthChange(integrationId, type, previous, current, reason);
+        if (before is null)
+        {
+            return after.RecentFailures != 0 || after.HeldUntil is not null || after.PermanentlyDisabled || after.DisabledUntil is not null
+                || after.LastSuccessAt is not null || after.LastFailureAt is not null;
+        }
+
+        return before.RecentFailures != after.RecentFailures || before.FailingSince != after.FailingSince || before.HeldUntil != after.HeldUntil
+            || before.DisabledUntil != after.DisabledUntil || before.PermanentlyDisabled != after.PermanentlyDisabled
+            || before.LastFailureAt != after.LastFailureAt || !string.Equals(before.LastError, after.LastError, StringComparison.Ordinal)
+            || (before.LastSuccessAt is null) != (after.LastSuccessAt is null)
+            || after.LastSuccessAt - before.LastSuccessAt >= LastSuccessResolutionMs;
+    }
+
+    private static async Task<bool> TryInsertAsync(DbContext context, IntegrationHealthRecord row, CancellationToken cancellationToken)
+    {
+        context.Set<IntegrationHealthRecord>().Add(row);
+        try
+        {
+            // Inside the caller's transaction EF Core saves through a savepoint, so a lost race leaves the transaction usable.
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false; // Another writer created the row first: read it and apply on top.
+        }
+        finally
+        {
+            context.ChangeTracker.Clear();
+        }
     }
 }

@@ -56,7 +56,7 @@ internal sealed class IntegrationTester : IIntegrationTester
 
         if (result.Succeeded && !integration.IsNew)
         {
-            await _health.ResetAsync(_db.Context, integration.Id, integration.Type, "A test succeeded.", cancellationToken).ConfigureAwait(false);
+            await _health.ResetAsync(_db.Context, integration.Id, integration.Type, "A test succeeded.", succeeded: true, cancellationToken).ConfigureAwait(false);
         }
 
         return new IntegrationTestResult(shown, attempt);

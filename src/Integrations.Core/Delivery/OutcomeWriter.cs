@@ -32,6 +32,7 @@ internal sealed class OutcomeWriter : IAsyncDisposable
     private async Task<IReadOnlyList<OutcomeStored>> CommitAsync(IReadOnlyList<DeliveryOutcome> outcomes)
     {
         var stored = new OutcomeStored[outcomes.Count];
+        var written = new List<Guid>();
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
@@ -57,35 +58,47 @@ internal sealed class OutcomeWriter : IAsyncDisposable
 
                 await BulkInsert.InsertAsync(context, attempts, CancellationToken.None).ConfigureAwait(false);
 
-                // Health rows are updated in integration id order, so concurrent commits lock them in the same order.
-                foreach (var i in Enumerable.Range(0, outcomes.Count).OrderBy(i => outcomes[i].Delivery.IntegrationId))
+                // One read-modify-write per integration, in integration id order so concurrent commits lock rows in the
+                // same order; each status change is announced once, with the first outcome of its integration.
+                var byIntegration = Enumerable.Range(0, outcomes.Count)
+                    .Where(i => stored[i].Recorded && outcomes[i].Health.Effect != HealthEffect.None)
+                    .GroupBy(i => outcomes[i].Delivery.IntegrationId)
+                    .OrderBy(g => g.Key);
+                foreach (var group in byIntegration)
                 {
-                    var o = outcomes[i];
-                    if (!stored[i].Recorded || o.Health.Effect == HealthEffect.None)
+                    var first = group.First();
+                    var write = await _health.ApplyAsync(context, group.Key, outcomes[first].Delivery.IntegrationType,
+                        group.Select(i => outcomes[i].Health).ToList(), ReasonOf(group.Select(i => outcomes[i].Health)), CancellationToken.None).ConfigureAwait(false);
+                    if (write.Written)
                     {
-                        continue;
+                        written.Add(group.Key);
                     }
 
-                    var change = o.Health.Effect == HealthEffect.Success
-                        ? await _health.RecordSuccessAsync(context, o.Delivery.IntegrationId, o.Delivery.IntegrationType, o.Health.Before, CancellationToken.None).ConfigureAwait(false)
-                        : await _health.RecordFailureAsync(context, o.Delivery.IntegrationId, o.Delivery.IntegrationType, o.Health.Before, o.Health.Gone, o.Error ?? "Delivery failed.", CancellationToken.None).ConfigureAwait(false);
-                    stored[i] = stored[i] with { Change = change };
+                    stored[first] = stored[first] with { Change = write.Change };
                 }
 
                 await transaction.CommitAsync().ConfigureAwait(false);
             }
 
-            // Forget cached health only where it was written: every failure, and a success that changed the status
-            // (a success on a healthy integration writes nothing, so its cached health stays valid).
-            for (var i = 0; i < outcomes.Count; i++)
+            foreach (var integrationId in written)
             {
-                if (stored[i].Recorded && (outcomes[i].Health.Effect == HealthEffect.Failure || stored[i].Change is not null))
-                {
-                    _health.Forget(outcomes[i].Delivery.IntegrationId);
-                }
+                _health.Forget(integrationId);
             }
         }
 
         return stored;
+    }
+
+    /// <summary>The reason given to listeners: that of the newest outcome.</summary>
+    private static string ReasonOf(IEnumerable<HealthObservation> observations)
+    {
+        var last = observations.MaxBy(o => o.FinishedAt)!;
+        return last.Effect switch
+        {
+            HealthEffect.Success => "A delivery succeeded.",
+            HealthEffect.Gone => "The receiver answered 410 Gone.",
+            HealthEffect.Throttled => "The receiver asked for time.",
+            _ => "Delivery failed: " + (last.Error ?? "unknown error"),
+        };
     }
 }

@@ -20,11 +20,15 @@ internal static class RetrySchedule
 
         if (retryAfter is { } asked)
         {
-            return asked < TimeSpan.Zero ? TimeSpan.Zero : asked > options.MaxRetryAfter ? options.MaxRetryAfter : asked;
+            return Clamp(options, asked);
         }
 
         var scheduled = options.RetrySchedule[attemptsMade - 1];
         var factor = 1 + (options.Jitter * ((random * 2) - 1));
         return TimeSpan.FromTicks((long)(scheduled.Ticks * factor));
     }
+
+    /// <summary>A receiver's <c>Retry-After</c> within [0, <see cref="DeliveryOptions.MaxRetryAfter"/>].</summary>
+    public static TimeSpan Clamp(DeliveryOptions options, TimeSpan retryAfter) =>
+        retryAfter < TimeSpan.Zero ? TimeSpan.Zero : retryAfter > options.MaxRetryAfter ? options.MaxRetryAfter : retryAfter;
 }

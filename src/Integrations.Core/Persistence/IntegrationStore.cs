@@ -178,7 +178,7 @@ internal sealed class IntegrationStore : IIntegrationStore
         _cache.Invalidate(integration.Scope);
 
         // An edit re-enables an integration that was disabled for failing (GitLab's rule).
-        await _health.ResetAsync(context, integration.Id, descriptor.Slug, "The integration was edited.", cancellationToken).ConfigureAwait(false);
+        await _health.ResetAsync(context, integration.Id, descriptor.Slug, "The integration was edited.", succeeded: false, cancellationToken).ConfigureAwait(false);
         Log.IntegrationSaved(_logger, integration.Id, descriptor.Slug, integration.Scope.ToString(), integration.Version);
     }
 

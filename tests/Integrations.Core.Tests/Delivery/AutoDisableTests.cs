@@ -8,16 +8,35 @@ public class AutoDisablePolicyTests
 {
     private static readonly DeliveryOptions Options = new();
 
+    private static long Minutes(double m) => (long)TimeSpan.FromMinutes(m).TotalMilliseconds;
+
+    private static void Fail(IntegrationHealthRecord health, long at, bool gone = false) =>
+        AutoDisablePolicy.Apply(health, new HealthObservation(gone ? HealthEffect.Gone : HealthEffect.Failure, at, "HTTP 500"), Options);
+
+    private static void Succeed(IntegrationHealthRecord health, long at) =>
+        AutoDisablePolicy.Apply(health, new HealthObservation(HealthEffect.Success, at), Options);
+
+    /// <summary>Fails <paramref name="count"/> times, each failure when the previous disable (if any) has ended.</summary>
+    private static long FailInTurn(IntegrationHealthRecord health, int count, long start = 1_000)
+    {
+        var at = start;
+        for (var i = 0; i < count; i++)
+        {
+            at = Math.Max(at + 1, health.DisabledUntil ?? 0);
+            Fail(health, at);
+        }
+
+        return at;
+    }
+
     [Test]
     public void The_first_three_failures_are_grace()
     {
         var health = new IntegrationHealthRecord();
 
-        for (var i = 0; i < 3; i++)
-        {
-            AutoDisablePolicy.RecordFailure(health, Options, 0, gone: false, "HTTP 500");
-        }
+        FailInTurn(health, 3);
 
+        health.RecentFailures.Should().Be(3);
         health.DisabledUntil.Should().BeNull();
         health.PermanentlyDisabled.Should().BeFalse();
     }
@@ -32,12 +51,10 @@ public class AutoDisablePolicyTests
     {
         var health = new IntegrationHealthRecord();
 
-        for (var i = 0; i < failures; i++)
-        {
-            AutoDisablePolicy.RecordFailure(health, Options, 1_000, gone: false, "HTTP 500");
-        }
+        var last = FailInTurn(health, failures);
 
-        health.DisabledUntil.Should().Be(1_000 + (long)TimeSpan.FromMinutes(minutes).TotalMilliseconds);
+        health.RecentFailures.Should().Be(failures);
+        health.DisabledUntil.Should().Be(last + Minutes(minutes));
         health.PermanentlyDisabled.Should().BeFalse();
     }
 
@@ -46,24 +63,76 @@ public class AutoDisablePolicyTests
     {
         var health = new IntegrationHealthRecord();
 
-        for (var i = 0; i < 40; i++)
-        {
-            AutoDisablePolicy.RecordFailure(health, Options, 0, gone: false, "HTTP 500");
-        }
+        FailInTurn(health, 40);
 
         health.PermanentlyDisabled.Should().BeTrue();
     }
 
     [Test]
-    public void Gone_disables_permanently_at_once_and_a_success_clears_everything()
+    public void Gone_disables_permanently_at_once_and_a_later_success_clears_everything()
     {
         var health = new IntegrationHealthRecord();
 
-        AutoDisablePolicy.RecordFailure(health, Options, 0, gone: true, "HTTP 410");
+        Fail(health, 10, gone: true);
         health.PermanentlyDisabled.Should().BeTrue();
 
-        AutoDisablePolicy.RecordSuccess(health, 5);
-        health.Should().BeEquivalentTo(new IntegrationHealthRecord { LastSuccessAt = 5, LastFailureAt = 0 });
+        Succeed(health, 15);
+        health.Should().BeEquivalentTo(new IntegrationHealthRecord { LastSuccessAt = 15, LastFailureAt = 10 });
+    }
+
+    [Test]
+    public void Failures_that_finish_while_disabled_are_not_counted()
+    {
+        var health = new IntegrationHealthRecord();
+        var last = FailInTurn(health, 4);
+        var until = health.DisabledUntil!.Value;
+
+        Fail(health, last + 1);
+        Fail(health, until - 1);
+
+        health.RecentFailures.Should().Be(4, "calls in flight when the disable began do not extend it");
+        health.DisabledUntil.Should().Be(until);
+    }
+
+    [Test]
+    public void A_429_holds_the_integration_back_without_counting_and_failures_during_the_hold_are_not_counted()
+    {
+        var health = new IntegrationHealthRecord();
+
+        AutoDisablePolicy.Apply(health, new HealthObservation(HealthEffect.Throttled, 100, "HTTP 429", HoldUntil: 30_100), Options);
+        FailInTurn(health, 10, start: 101);
+
+        health.HeldUntil.Should().Be(30_100);
+        health.RecentFailures.Should().Be(0);
+        health.DisabledUntil.Should().BeNull();
+    }
+
+    [Test]
+    public void A_failure_that_finished_before_the_last_success_is_not_part_of_the_run()
+    {
+        var health = new IntegrationHealthRecord();
+        Succeed(health, 500);
+
+        Fail(health, 400);
+
+        health.RecentFailures.Should().Be(0);
+    }
+
+    [Test]
+    public void A_success_committed_late_resets_only_the_failures_that_finished_before_it()
+    {
+        var afterRun = new IntegrationHealthRecord();
+        FailInTurn(afterRun, 2, start: 1_000);
+        Succeed(afterRun, 900);
+        afterRun.RecentFailures.Should().Be(2, "the whole run came after the success");
+
+        var split = new IntegrationHealthRecord();
+        Fail(split, 1_000);
+        Fail(split, 1_001);
+        Fail(split, 1_003);
+        Succeed(split, 1_002);
+        split.RecentFailures.Should().Be(1, "only the failure after the success is known to belong to the current run");
+        split.FailingSince.Should().Be(1_003);
     }
 
     [Test]

@@ -53,8 +53,8 @@ public sealed class BulkSqlTests(DatabaseKind kind) : DatabaseTests(kind)
         await InContextAsync(db => BulkInsert.InsertAsync(db, new[] { held, lost }, CancellationToken.None));
         DeliveryOutcome[] outcomes =
         [
-            new(held, "worker-a", DeliveryStatus.Succeeded, 1, null, 200, null, null, HealthUpdate.None),
-            new(lost, "worker-a", DeliveryStatus.Dead, 1, null, 500, "boom", null, HealthUpdate.None),
+            new(held, "worker-a", DeliveryStatus.Succeeded, 1, null, 200, null, null, HealthObservation.None),
+            new(lost, "worker-a", DeliveryStatus.Dead, 1, null, 500, "boom", null, HealthObservation.None),
         ];
 
         var applied = await InContextAsync(db => OutcomeSql.ApplyAsync(db, outcomes, now: 1_700_000_009_000, CancellationToken.None));
@@ -118,7 +118,7 @@ public sealed class BulkSqlTests(DatabaseKind kind) : DatabaseTests(kind)
         (await InContextAsync(db => db.Set<DeliveryRecord>().AsNoTracking().Where(d => d.Id == bulk.Id).CountAsync())).Should().Be(1);
 
         // And the outcome statement must find the row SaveChanges wrote.
-        DeliveryOutcome[] outcomes = [new(tracked, "worker-a", DeliveryStatus.Succeeded, 1, null, 200, null, null, HealthUpdate.None)];
+        DeliveryOutcome[] outcomes = [new(tracked, "worker-a", DeliveryStatus.Succeeded, 1, null, 200, null, null, HealthObservation.None)];
         (await InContextAsync(db => OutcomeSql.ApplyAsync(db, outcomes, now: 1_700_000_009_000, CancellationToken.None))).Should().Equal(tracked.Id);
     }
 
