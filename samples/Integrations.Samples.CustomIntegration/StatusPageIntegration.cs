@@ -42,22 +42,15 @@ public sealed class StatusPageIntegration : Integration
     public override async Task<IntegrationResult> ExecuteAsync(IntegrationExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var http = (HttpClient?)context.Services.GetService(typeof(HttpClient));
-        if (http is null)
-        {
-            return IntegrationResult.Failure("No HttpClient is available to the status page integration.");
-        }
-
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(ApiUrl!), "incidents"))
         {
             Content = JsonContent.Create(new { component = Component, @event = IntegrationEventNames.GetName(context.Event) }),
         };
         request.Headers.Authorization = new("Bearer", ApiKey);
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.IsSuccessStatusCode
-            ? IntegrationResult.Success()
-            : (int)response.StatusCode >= 500
-                ? IntegrationResult.TransientFailure($"The status page answered {(int)response.StatusCode}.")
-                : IntegrationResult.Failure($"The status page answered {(int)response.StatusCode}.");
+
+        // context.Http is the only client to use: it refuses the local network, never follows redirects and records
+        // the exchange (redacted) in the delivery log. FromHttpResponse maps 429/5xx to retries, 410 to disabling.
+        using var response = await context.Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return IntegrationResult.FromHttpResponse(response, context.AttemptTime);
     }
 }

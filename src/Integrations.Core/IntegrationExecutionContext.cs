@@ -47,10 +47,22 @@ public sealed class IntegrationExecutionContext
     public int AttemptNumber { get; init; } = 1;
 
     /// <summary>
-    /// The HTTP client to call the outside system with: guarded against the local network, not following redirects,
-    /// and recorded (redacted) in the delivery log. Use it rather than a client of your own.
+    /// The only HTTP client an integration may call the outside system with. Its connections are checked against the
+    /// SSRF guard on the resolved address (loopback, private, link-local and metadata addresses are refused unless the
+    /// host allows them), it never follows redirects, it stops at the integration's timeout and caps what it reads, and
+    /// every exchange is recorded, redacted, in the delivery log and shown by "Test settings". A client taken from
+    /// <see cref="Services"/> or created with <c>new HttpClient()</c> has none of this: a user-supplied URL could then
+    /// reach the host's own network, and failures would be invisible. Map its responses with
+    /// <see cref="IntegrationResult.FromHttpResponse"/> so retries, <c>Retry-After</c> and auto-disable behave the same
+    /// for every integration.
     /// </summary>
-    public HttpClient? Http { get; init; }
+    public required HttpClient Http { get; init; }
+
+    /// <summary>
+    /// The host's public URL (<see cref="IntegrationsOptions.InstanceUrl"/>); null when the host did not configure one.
+    /// <see cref="Http"/> sends it as <c>X-Gitlab-Instance</c> on every request that does not set that header itself.
+    /// </summary>
+    public string? InstanceUrl { get; init; }
 
     /// <summary>The time of this attempt (from the framework's <see cref="TimeProvider"/>).</summary>
     public DateTimeOffset AttemptTime { get; init; }

@@ -99,6 +99,10 @@ public sealed record IntegrationResult
         return new(false, text, false, null, code, false);
     }
 
+    /// <summary>The same result with another message (a redacted one), keeping every other fact.</summary>
+    internal IntegrationResult WithMessage(string? message) =>
+        new(Succeeded, message, IsTransient, RetryAfter, StatusCode, IsGone) { _throttled = _throttled };
+
     private static TimeSpan? RetryAfterOf(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
     {
         { Delta: { } delta } => delta,

@@ -14,7 +14,8 @@ public sealed class IntegrationsOptions
     /// <summary>Retries, claiming, auto-disable and retention of deliveries.</summary>
     public DeliveryOptions Delivery { get; } = new();
 
-    /// <summary>The host's base URL, sent to receivers as <c>X-Gitlab-Instance</c>.</summary>
+    /// <summary>The host's base URL, sent as <c>X-Gitlab-Instance</c> on every request an integration makes through
+    /// <see cref="IntegrationExecutionContext.Http"/> (unless the request sets the header itself).</summary>
     /// <value>Null by default: the header is not sent.</value>
     public string? InstanceUrl { get; set; }
 

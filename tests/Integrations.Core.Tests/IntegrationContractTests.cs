@@ -11,9 +11,11 @@ public class IntegrationContractTests
     {
         var probe = new ProbeIntegration();
         using var payload = JsonDocument.Parse("{\"object_kind\":\"push\"}");
+        using var http = new HttpClient();
         var context = new IntegrationExecutionContext(IntegrationEvents.Push, payload.RootElement, IntegrationScope.Project(1), new ServiceCollection().BuildServiceProvider())
         {
             IsTest = true,
+            Http = http,
         };
 
         var result = await probe.TestAsync(context, CancellationToken.None);

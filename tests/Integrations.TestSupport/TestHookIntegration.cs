@@ -51,7 +51,7 @@ public sealed class TestHookIntegration : Integration
             SigningSecrets = SigningSecret is null ? [] : [SigningSecret],
         };
         using var request = WebhookRequestFactory.Create(message, context.AttemptTime);
-        using var response = await context.Http!.SendAsync(request, cancellationToken);
+        using var response = await context.Http.SendAsync(request, cancellationToken);
         return IntegrationResult.FromHttpResponse(response, context.AttemptTime);
     }
 }

@@ -165,6 +165,7 @@ internal sealed class DeliveryProcessor
                 AttemptNumber = attemptNumber,
                 Http = http,
                 AttemptTime = attemptTime,
+                InstanceUrl = options.InstanceUrl,
             }, token), ex => Log.IntegrationThrew(_logger, ex, delivery.IntegrationId, delivery.IntegrationType, delivery.Id), stopping).ConfigureAwait(false);
         if (result is null)
         {

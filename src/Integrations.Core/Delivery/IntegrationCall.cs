@@ -21,6 +21,11 @@ internal static class IntegrationCall
         var recorder = new RecordingHandler(handlers.CreateHandler(IntegrationsHttp.ClientName), options.Delivery.LoggedRequestBodyBytes, options.Network.MaxResponseBodyBytes);
         using var http = new HttpClient(recorder, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.ParseAdd(IntegrationsHttp.UserAgent);
+        if (!string.IsNullOrEmpty(options.InstanceUrl))
+        {
+            http.DefaultRequestHeaders.TryAddWithoutValidation(Webhooks.WebhookHeaders.GitlabInstance, options.InstanceUrl);
+        }
+
         var timeout = options.Network.ClampTimeout(integration.Timeout);
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         timeoutSource.CancelAfter(timeout);

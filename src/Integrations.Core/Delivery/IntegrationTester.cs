@@ -42,7 +42,7 @@ internal sealed class IntegrationTester : IIntegrationTester
         var (outcome, exchange) = await IntegrationCall.RunAsync(_handlers, options, integration, (http, token) =>
         {
             using var payload = JsonDocument.Parse(SamplePayloads.For(kind, project, now));
-            var context = new IntegrationExecutionContext(kind, payload.RootElement.Clone(), project, _services) { IsTest = true, Http = http, AttemptTime = now };
+            var context = new IntegrationExecutionContext(kind, payload.RootElement.Clone(), project, _services) { IsTest = true, Http = http, AttemptTime = now, InstanceUrl = options.InstanceUrl };
             return integration.TestAsync(context, token);
         }, null, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
@@ -52,7 +52,7 @@ internal sealed class IntegrationTester : IIntegrationTester
         var attempt = exchange is null
             ? null
             : DeliveryAttempt.From(IntegrationCall.Record(Guid.Empty, integration.Id, IntegrationEventNames.GetName(kind), 1, now.ToUnixTimeMilliseconds(), _time.GetElapsedTime(started), result, error, exchange, redactor, options.Delivery));
-        var shown = result.Succeeded || result.Message is null ? result : Redacted(result, redactor.Text(result.Message)!);
+        var shown = result.Succeeded || result.Message is null ? result : result.WithMessage(redactor.Text(result.Message));
 
         if (result.Succeeded && !integration.IsNew)
         {
@@ -61,7 +61,4 @@ internal sealed class IntegrationTester : IIntegrationTester
 
         return new IntegrationTestResult(shown, attempt);
     }
-
-    private static IntegrationResult Redacted(IntegrationResult result, string message) =>
-        result.IsTransient ? IntegrationResult.TransientFailure(message, result.RetryAfter) : IntegrationResult.Failure(message);
 }
