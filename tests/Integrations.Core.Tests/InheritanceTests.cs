@@ -220,6 +220,7 @@ public class InheritanceTests(DatabaseKind kind) : DatabaseTests(kind)
         await SaveAsync(new HookIntegration { Scope = Instance, Active = true, Url = "https://instance.example.test" });
         await SaveAsync(new HookIntegration { Scope = Parent, Active = true, Url = "https://parent.example.test" });
         await SaveAsync(new HookIntegration { Scope = P1, Active = true, Url = "https://p1-a.example.test" });
+        Host.Time.Advance(TimeSpan.FromSeconds(1)); // rows of one level are listed oldest first
         await SaveAsync(new HookIntegration { Scope = P1, Active = true, Url = "https://p1-b.example.test" });
 
         var hooks = (await EffectiveAsync(P1)).Where(e => e.Type == "hook").ToList();
@@ -228,6 +229,21 @@ public class InheritanceTests(DatabaseKind kind) : DatabaseTests(kind)
             "https://p1-a.example.test", "https://p1-b.example.test", "https://parent.example.test", "https://instance.example.test");
         hooks.Select(h => h.DefinedAt).Should().Equal(P1, P1, Parent, Instance);
         (await EffectiveAsync(P2)).Count(e => e.Type == "hook").Should().Be(2);
+    }
+
+    [Test]
+    public async Task Rows_of_one_level_created_at_the_same_moment_are_ordered_by_id()
+    {
+        // Inserted in descending id order, so the database's own order (insertion) differs from the id order.
+        var descending = Enumerable.Range(0, 6).Select(_ => Guid.NewGuid()).OrderDescending().ToList();
+        foreach (var id in descending)
+        {
+            await SaveAsync(new HookIntegration { Id = id, Scope = P1, Active = true, Url = $"https://{id:N}.example.test" });
+        }
+
+        var ids = (await EffectiveAsync(P1)).Where(e => e.Type == "hook").Select(e => e.IntegrationId).ToList();
+
+        ids.Should().Equal(ids.Order(), "with equal creation times the id decides, whatever order the database returns rows in");
     }
 
     [Test]

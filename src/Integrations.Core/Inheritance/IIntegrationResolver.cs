@@ -22,6 +22,15 @@ public interface IIntegrationResolver
     Task<EffectiveIntegration?> GetEffectiveAsync(IntegrationScope scope, string type, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The effective settings an edited integration would have if it were saved as it is now: its own values merged with
+    /// what it inherits from its scope's ancestors, exactly as a delivery would see them. Nothing is stored or cached.
+    /// Used by "Test settings"; a settings page can show it as a preview.
+    /// </summary>
+    /// <param name="edited">The integration as edited (saved or not).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<EffectiveIntegration> PreviewAsync(Integration edited, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Forgets cached results for a scope and everything below it (or everything, with no scope). Saves and deletes
     /// through the store do this themselves; call it when the host's hierarchy changes (a project moved to another group).
     /// </summary>

@@ -55,6 +55,25 @@ internal sealed class IntegrationResolver : IIntegrationResolver
         return all.FirstOrDefault(e => e.Type == slug);
     }
 
+    public async Task<EffectiveIntegration> PreviewAsync(Integration edited, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edited);
+        var chain = await ChainAsync(edited.Scope, cancellationToken).ConfigureAwait(false);
+        var services = _scopes.CreateAsyncScope();
+        await using (services.ConfigureAwait(false))
+        {
+            var stored = await services.ServiceProvider.GetRequiredService<IntegrationStore>().ListForScopesAsync(chain, cancellationToken).ConfigureAwait(false);
+            var single = !_registry.Get(edited.Type).AllowMultiplePerScope;
+
+            // The edited integration takes the place of its saved row (or of the row it would replace at its scope).
+            var rows = stored.Items
+                .Where(r => r.Type == edited.Type && r.Id != edited.Id && !(single && r.Scope == edited.Scope))
+                .Append(edited)
+                .ToList();
+            return Resolve(edited.Scope, chain, rows).First(e => e.IntegrationId == edited.Id);
+        }
+    }
+
     public void Invalidate(IntegrationScope? scope = null)
     {
         if (scope is { } s)
@@ -96,7 +115,7 @@ internal sealed class IntegrationResolver : IIntegrationResolver
             var usable = _catalog.CanActivate(descriptor.Slug, out _);
             if (descriptor.AllowMultiplePerScope)
             {
-                foreach (var row in byType.OrderBy(r => position[r.Scope]).ThenBy(r => r.CreatedAt))
+                foreach (var row in byType.OrderBy(r => position[r.Scope]).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id))
                 {
                     var sources = row.Fields.ToDictionary(f => f.Name, _ => row.Scope, StringComparer.Ordinal);
                     result.Add(new EffectiveIntegration(Freeze(descriptor, row, row.Bag.Clone()), scope, row.Scope, row.Scope, sources, usable));

@@ -114,7 +114,7 @@ public class DeliveryLogTests(DatabaseKind kind) : DeliveryTestBase(kind)
         test.Result.Succeeded.Should().BeTrue();
         var received = Receiver.Requests.Single();
         received.Header("X-Gitlab-Event").Should().Be("Merge Request Hook");
-        received.BodyText.Should().Contain("\"object_kind\":\"merge_request\"").And.Contain("\"test\":true");
+        received.BodyText.Should().Contain("\"object_kind\":\"merge_request\"").And.Contain("\"object_attributes\":");
         test.Attempt!.ResponseStatus.Should().Be(200);
         test.Attempt.RequestHeaders.Should().NotContain("t0ken-value");
         (await LogAsync(log => log.QueryAsync(new DeliveryQuery()))).Items.Should().BeEmpty();

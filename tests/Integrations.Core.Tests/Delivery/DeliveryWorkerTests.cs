@@ -57,12 +57,12 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
             h.PushEventsBranchFilter = "main";
             h.EnabledEvents = IntegrationEvents.Push | IntegrationEvents.ConfidentialIssue;
         });
-        var push = Integrations.Core.Tests.Events.SamplePayloads.Push();
-        var confidential = Integrations.Core.Tests.Events.SamplePayloads.Issue(confidential: true);
+        var push = Integrations.Events.SampleEvents.Push();
+        var confidential = Integrations.Events.SampleEvents.Issue(confidential: true);
 
         var pushed = (await DispatchAsync("1", push)).Single();
         var issued = (await DispatchAsync("1", confidential)).Single();
-        (await DispatchAsync("1", Integrations.Core.Tests.Events.SamplePayloads.Issue())).Should().BeEmpty("only confidential issues are subscribed");
+        (await DispatchAsync("1", Integrations.Events.SampleEvents.Issue())).Should().BeEmpty("only confidential issues are subscribed");
         await Host.StartWorkersAsync();
         await WaitForStatusAsync(pushed.DeliveryId, DeliveryStatus.Succeeded);
         await WaitForStatusAsync(issued.DeliveryId, DeliveryStatus.Succeeded);

@@ -9,18 +9,18 @@ public class PayloadGoldenTests
 {
     private static IEnumerable<TestCaseData> Cases()
     {
-        yield return new TestCaseData("push", (Func<IntegrationEvent>)(() => SamplePayloads.Push())).SetName("Push_payload_matches_GitLab");
-        yield return new TestCaseData("tag_push", (Func<IntegrationEvent>)SamplePayloads.TagPush).SetName("Tag_push_payload_matches_GitLab");
-        yield return new TestCaseData("issue", (Func<IntegrationEvent>)(() => SamplePayloads.Issue())).SetName("Issue_payload_matches_GitLab");
-        yield return new TestCaseData("merge_request", (Func<IntegrationEvent>)SamplePayloads.MergeRequest).SetName("Merge_request_payload_matches_GitLab");
-        yield return new TestCaseData("note_issue", (Func<IntegrationEvent>)(() => SamplePayloads.NoteOnIssue())).SetName("Comment_on_issue_payload_matches_GitLab");
-        yield return new TestCaseData("note_commit", (Func<IntegrationEvent>)SamplePayloads.NoteOnCommit).SetName("Comment_on_commit_payload_matches_GitLab");
-        yield return new TestCaseData("pipeline", (Func<IntegrationEvent>)SamplePayloads.Pipeline).SetName("Pipeline_payload_matches_GitLab");
-        yield return new TestCaseData("job", (Func<IntegrationEvent>)SamplePayloads.Job).SetName("Job_payload_matches_GitLab");
-        yield return new TestCaseData("deployment", (Func<IntegrationEvent>)SamplePayloads.Deployment).SetName("Deployment_payload_matches_GitLab");
-        yield return new TestCaseData("wiki_page", (Func<IntegrationEvent>)SamplePayloads.WikiPage).SetName("Wiki_page_payload_matches_GitLab");
-        yield return new TestCaseData("release", (Func<IntegrationEvent>)SamplePayloads.Release).SetName("Release_payload_matches_GitLab");
-        yield return new TestCaseData("vulnerability", (Func<IntegrationEvent>)SamplePayloads.Vulnerability).SetName("Vulnerability_payload_matches_GitLab");
+        yield return new TestCaseData("push", (Func<IntegrationEvent>)(() => SampleEvents.Push())).SetName("Push_payload_matches_GitLab");
+        yield return new TestCaseData("tag_push", (Func<IntegrationEvent>)SampleEvents.TagPush).SetName("Tag_push_payload_matches_GitLab");
+        yield return new TestCaseData("issue", (Func<IntegrationEvent>)(() => SampleEvents.Issue())).SetName("Issue_payload_matches_GitLab");
+        yield return new TestCaseData("merge_request", (Func<IntegrationEvent>)SampleEvents.MergeRequest).SetName("Merge_request_payload_matches_GitLab");
+        yield return new TestCaseData("note_issue", (Func<IntegrationEvent>)(() => SampleEvents.NoteOnIssue())).SetName("Comment_on_issue_payload_matches_GitLab");
+        yield return new TestCaseData("note_commit", (Func<IntegrationEvent>)SampleEvents.NoteOnCommit).SetName("Comment_on_commit_payload_matches_GitLab");
+        yield return new TestCaseData("pipeline", (Func<IntegrationEvent>)SampleEvents.Pipeline).SetName("Pipeline_payload_matches_GitLab");
+        yield return new TestCaseData("job", (Func<IntegrationEvent>)SampleEvents.Job).SetName("Job_payload_matches_GitLab");
+        yield return new TestCaseData("deployment", (Func<IntegrationEvent>)SampleEvents.Deployment).SetName("Deployment_payload_matches_GitLab");
+        yield return new TestCaseData("wiki_page", (Func<IntegrationEvent>)SampleEvents.WikiPage).SetName("Wiki_page_payload_matches_GitLab");
+        yield return new TestCaseData("release", (Func<IntegrationEvent>)SampleEvents.Release).SetName("Release_payload_matches_GitLab");
+        yield return new TestCaseData("vulnerability", (Func<IntegrationEvent>)SampleEvents.Vulnerability).SetName("Vulnerability_payload_matches_GitLab");
     }
 
     [TestCaseSource(nameof(Cases))]
@@ -37,7 +37,7 @@ public class PayloadGoldenTests
     public void The_shape_check_catches_a_missing_a_renamed_and_a_retyped_key()
     {
         var shape = PayloadShape.Load("deployment");
-        var json = JsonNode(SamplePayloads.Deployment());
+        var json = JsonNode(SampleEvents.Deployment());
         json.Remove("short_sha");
         json["commitTitle"] = "x";
         json["deployment_id"] = "15";
@@ -50,7 +50,7 @@ public class PayloadGoldenTests
     [Test]
     public void A_push_lists_the_newest_twenty_commits_and_counts_them_all()
     {
-        var push = SamplePayloads.Push(commits: 25);
+        var push = SampleEvents.Push(commits: 25);
 
         push.Commits.Should().HaveCount(20);
         push.Commits[0].Message.Should().StartWith("Change 6");
@@ -63,9 +63,9 @@ public class PayloadGoldenTests
     [Test]
     public void Pushes_of_tags_and_branches_are_told_apart_by_their_ref()
     {
-        SamplePayloads.Push().Kind.Should().Be(IntegrationEvents.Push);
-        SamplePayloads.Push().Ref.Should().Be("refs/heads/main");
-        var tag = SamplePayloads.TagPush();
+        SampleEvents.Push().Kind.Should().Be(IntegrationEvents.Push);
+        SampleEvents.Push().Ref.Should().Be("refs/heads/main");
+        var tag = SampleEvents.TagPush();
         tag.Kind.Should().Be(IntegrationEvents.TagPush);
         JsonNode(tag)["object_kind"]!.GetValue<string>().Should().Be("tag_push");
         JsonNode(tag)["event_name"]!.GetValue<string>().Should().Be("tag_push");
@@ -75,7 +75,7 @@ public class PayloadGoldenTests
     [Test]
     public void Deleting_a_branch_sends_a_null_checkout_sha()
     {
-        var delete = PushEvent.Create(SamplePayloads.User, SamplePayloads.Project, "da1560886d4f094c3e6c9ef40349f7d38b5d27d7", PushEvent.BlankSha, "refs/heads/old", []);
+        var delete = PushEvent.Create(SampleEvents.User, SampleEvents.Project, "da1560886d4f094c3e6c9ef40349f7d38b5d27d7", PushEvent.BlankSha, "refs/heads/old", []);
 
         JsonNode(delete)["checkout_sha"].Should().BeNull();
         JsonNode(delete).ContainsKey("checkout_sha").Should().BeTrue("GitLab sends the key with null");
@@ -84,13 +84,13 @@ public class PayloadGoldenTests
     [Test]
     public void Confidential_issues_and_comments_on_them_are_their_own_event_kinds()
     {
-        SamplePayloads.Issue().Kind.Should().Be(IntegrationEvents.Issue);
-        var confidential = SamplePayloads.Issue(confidential: true);
+        SampleEvents.Issue().Kind.Should().Be(IntegrationEvents.Issue);
+        var confidential = SampleEvents.Issue(confidential: true);
         confidential.Kind.Should().Be(IntegrationEvents.ConfidentialIssue);
         JsonNode(confidential)["object_kind"]!.GetValue<string>().Should().Be("issue");
         JsonNode(confidential)["event_type"]!.GetValue<string>().Should().Be("confidential_issue");
 
-        var note = SamplePayloads.NoteOnIssue(confidential: true);
+        var note = SampleEvents.NoteOnIssue(confidential: true);
         note.Kind.Should().Be(IntegrationEvents.ConfidentialNote);
         JsonNode(note)["event_type"]!.GetValue<string>().Should().Be("confidential_note");
     }
@@ -98,7 +98,7 @@ public class PayloadGoldenTests
     [Test]
     public void Changes_are_previous_and_current_pairs()
     {
-        var changes = JsonNode(SamplePayloads.Issue())["changes"]!;
+        var changes = JsonNode(SampleEvents.Issue())["changes"]!;
 
         changes["updated_by_id"]!.ToJsonString().Should().Be("{\"previous\":null,\"current\":7}");
         changes["labels"]!["current"]![0]!["title"]!.GetValue<string>().Should().Be("bug");
@@ -107,7 +107,7 @@ public class PayloadGoldenTests
     [Test]
     public void Alerts_carry_their_attributes()
     {
-        var alert = new AlertEvent { ObjectAttributes = new AlertAttributes { Title = "High error rate", Url = "https://forge.example.test/alerts/1", Severity = "critical", StartedAt = SamplePayloads.At } };
+        var alert = new AlertEvent { ObjectAttributes = new AlertAttributes { Title = "High error rate", Url = "https://forge.example.test/alerts/1", Severity = "critical", StartedAt = SampleEvents.At } };
 
         var json = JsonNode(alert);
 
@@ -121,9 +121,9 @@ public class PayloadGoldenTests
     {
         var kinds = new IntegrationEvent[]
         {
-            SamplePayloads.Push(), SamplePayloads.TagPush(), SamplePayloads.Issue(), SamplePayloads.Issue(true), SamplePayloads.MergeRequest(),
-            SamplePayloads.NoteOnIssue(), SamplePayloads.NoteOnIssue(true), SamplePayloads.Pipeline(), SamplePayloads.Job(), SamplePayloads.Deployment(),
-            new AlertEvent { ObjectAttributes = new AlertAttributes() }, SamplePayloads.WikiPage(), SamplePayloads.Release(), SamplePayloads.Vulnerability(),
+            SampleEvents.Push(), SampleEvents.TagPush(), SampleEvents.Issue(), SampleEvents.Issue(true), SampleEvents.MergeRequest(),
+            SampleEvents.NoteOnIssue(), SampleEvents.NoteOnIssue(true), SampleEvents.Pipeline(), SampleEvents.Job(), SampleEvents.Deployment(),
+            new AlertEvent { ObjectAttributes = new AlertAttributes() }, SampleEvents.WikiPage(), SampleEvents.Release(), SampleEvents.Vulnerability(),
         }.Select(e => e.Kind).Aggregate(IntegrationEvents.None, (all, k) => all | k);
 
         kinds.Should().Be(IntegrationEvents.All);

@@ -1,17 +1,47 @@
 using System.Text.Json.Nodes;
 using Integrations.Events.Payloads;
 
-namespace Integrations.Core.Tests.Events;
+namespace Integrations.Events;
 
-/// <summary>Payloads as a host would build them from its own data, every field filled.</summary>
-internal static class SamplePayloads
+/// <summary>
+/// Realistic events with every field filled, as a host would build them from its own data: what "Test settings" sends,
+/// and a starting point for tests of your own integrations. They serialize to the same GitLab webhook JSON as real
+/// events (the golden shape tests check these very samples).
+/// </summary>
+public static class SampleEvents
 {
+    /// <summary>A sample of the given event kind, happening at <see cref="At"/>.</summary>
+    /// <param name="kind">One event kind (not a combination).</param>
+    /// <exception cref="ArgumentOutOfRangeException">The kind is not a single known event.</exception>
+    public static IntegrationEvent For(IntegrationEvents kind) => kind switch
+    {
+        IntegrationEvents.Push => Push(),
+        IntegrationEvents.TagPush => TagPush(),
+        IntegrationEvents.Issue => Issue(),
+        IntegrationEvents.ConfidentialIssue => Issue(confidential: true),
+        IntegrationEvents.MergeRequest => MergeRequest(),
+        IntegrationEvents.Note => NoteOnIssue(),
+        IntegrationEvents.ConfidentialNote => NoteOnIssue(confidential: true),
+        IntegrationEvents.Pipeline => Pipeline(),
+        IntegrationEvents.Job => Job(),
+        IntegrationEvents.Deployment => Deployment(),
+        IntegrationEvents.Alert => Alert(),
+        IntegrationEvents.WikiPage => WikiPage(),
+        IntegrationEvents.Release => Release(),
+        IntegrationEvents.Vulnerability => Vulnerability(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Samples exist for single event kinds only."),
+    };
+
+    /// <summary>When every sample happens.</summary>
     public static readonly DateTimeOffset At = new(2026, 10, 5, 9, 30, 0, TimeSpan.Zero);
 
+    /// <summary>The user who acts (Ada Lovelace).</summary>
     public static GitLabUser User => new() { Id = 7, Name = "Ada Lovelace", Username = "ada", AvatarUrl = "https://forge.example.test/ada.png", Email = "ada@example.test" };
 
+    /// <summary>An assignee and reviewer (Grace Hopper).</summary>
     public static GitLabUser Assignee => new() { Id = 8, Name = "Grace Hopper", Username = "grace", AvatarUrl = "https://forge.example.test/grace.png", Email = "[REDACTED]" };
 
+    /// <summary>The project every sample happens in (id 42, platform/billing-api).</summary>
     public static GitLabProject Project => new()
     {
         Id = 42,
@@ -31,12 +61,19 @@ internal static class SamplePayloads
         HttpUrl = "https://forge.example.test/platform/billing-api.git",
     };
 
+    /// <summary>A project label.</summary>
+    /// <param name="id">Its id.</param>
+    /// <param name="title">Its title.</param>
     public static GitLabLabel Label(long id, string title) => new()
     {
         Id = id, Title = title, Color = "#d9534f", ProjectId = 42, CreatedAt = At, UpdatedAt = At, Template = false,
         Description = title + " work", Type = "ProjectLabel", GroupId = 3,
     };
 
+    /// <summary>A commit.</summary>
+    /// <param name="sha">The commit id.</param>
+    /// <param name="message">The title line.</param>
+    /// <param name="withFiles">Whether it lists changed files.</param>
     public static GitLabCommit Commit(string sha, string message, bool withFiles = false) => new()
     {
         Id = sha,
@@ -50,12 +87,17 @@ internal static class SamplePayloads
         Removed = withFiles ? [] : null,
     };
 
+    /// <summary>A push of commits to the default branch.</summary>
+    /// <param name="commits">How many commits.</param>
     public static PushEvent Push(int commits = 2) => PushEvent.Create(
         User, Project, "95790bf891e76fee5e1747ab589903a6a1f80f22", "da1560886d4f094c3e6c9ef40349f7d38b5d27d7", "refs/heads/main",
         Enumerable.Range(1, commits).Select(i => Commit($"{i:x40}", $"Change {i}", withFiles: true)).ToArray(), refProtected: true);
 
+    /// <summary>A new tag.</summary>
     public static PushEvent TagPush() => PushEvent.Create(User, Project, PushEvent.BlankSha, "82b3d5ae55f7080f1e6022629cdb57bfae7cccc7", "refs/tags/v2.0.0", []);
 
+    /// <summary>An issue update (confidential or not).</summary>
+    /// <param name="confidential">Whether it is confidential.</param>
     public static IssueEvent Issue(bool confidential = false) => new()
     {
         User = User,
@@ -76,6 +118,7 @@ internal static class SamplePayloads
         },
     };
 
+    /// <summary>A merge request update.</summary>
     public static MergeRequestEvent MergeRequest() => new()
     {
         User = User,
@@ -102,6 +145,8 @@ internal static class SamplePayloads
         },
     };
 
+    /// <summary>A comment on an issue (confidential or not).</summary>
+    /// <param name="confidential">Whether it is confidential.</param>
     public static NoteEvent NoteOnIssue(bool confidential = false) => new()
     {
         User = User,
@@ -119,6 +164,7 @@ internal static class SamplePayloads
         },
     };
 
+    /// <summary>A comment on a commit.</summary>
     public static NoteEvent NoteOnCommit() => new()
     {
         User = User,
@@ -133,6 +179,7 @@ internal static class SamplePayloads
         Commit = Commit("cfe32cf61b73a0d5e9f13e774abde7ff789b1660", "Add rounding constant") with { Title = null },
     };
 
+    /// <summary>A failed pipeline of a merge request.</summary>
     public static PipelineEvent Pipeline() => new()
     {
         User = User,
@@ -163,6 +210,7 @@ internal static class SamplePayloads
         ],
     };
 
+    /// <summary>A failed job.</summary>
     public static JobEvent Job() => new()
     {
         GitRef = "main", BeforeSha = "2293ada6b400935a1378653304eaf6221e0fdb8f", Sha = "2293ada6b400935a1378653304eaf6221e0fdb8f",
@@ -173,6 +221,7 @@ internal static class SamplePayloads
         SourcePipeline = new SourcePipeline(new SourcePipelineProject(41, "https://forge.example.test/platform/upstream", "platform/upstream"), 30, 3401),
     };
 
+    /// <summary>A successful deployment to staging.</summary>
     public static DeploymentEvent Deployment() => new()
     {
         Status = "success", StatusChangedAt = At, DeploymentId = 15, DeployableId = 796, DeployableUrl = "https://forge.example.test/platform/billing-api/-/jobs/796",
@@ -181,6 +230,7 @@ internal static class SamplePayloads
         CommitUrl = "https://forge.example.test/platform/billing-api/-/commit/279484c0", CommitTitle = "Add new file",
     };
 
+    /// <summary>A new wiki page.</summary>
     public static WikiPageEvent WikiPage() => new()
     {
         User = User,
@@ -194,6 +244,7 @@ internal static class SamplePayloads
         },
     };
 
+    /// <summary>A release.</summary>
     public static ReleaseEvent Release() => new()
     {
         ReleaseId = 1, CreatedAt = At, Description = "Rounding fixed", Name = "v2.0", ReleasedAt = At, Tag = "v2.0",
@@ -206,6 +257,7 @@ internal static class SamplePayloads
         Commit = Commit("ee0a3fb31ac16e11b9dbb596ad16d4af654d08f8", "Release v2.0"),
     };
 
+    /// <summary>A confirmed vulnerability.</summary>
     public static VulnerabilityEvent Vulnerability() => new()
     {
         ObjectAttributes = new VulnerabilityAttributes
@@ -216,6 +268,16 @@ internal static class SamplePayloads
             Identifiers = [new VulnerabilityIdentifier("CVE-2024-41123", "CVE-2024-41123", "cve", "https://cve.example.test/CVE-2024-41123")],
             Issues = [new VulnerabilityIssue("REXML ReDoS", "https://forge.example.test/platform/billing-api/-/issues/1", At, At)],
             ReportType = "dependency_scanning", ConfirmedAt = At, ConfirmedById = 7, CreatedAt = At, UpdatedAt = At,
+        },
+    };
+
+    /// <summary>A triggered alert.</summary>
+    public static AlertEvent Alert() => new()
+    {
+        ObjectAttributes = new AlertAttributes
+        {
+            Title = "Error rate above 5 %", Url = "https://forge.example.test/platform/billing-api/-/alert_management/7/details",
+            Severity = "high", Events = 3, Status = "triggered", StartedAt = At,
         },
     };
 }
