@@ -40,6 +40,7 @@ public class StatusPageIntegrationTests
         }).Add<StatusPageIntegration>().UseIntegrationsDbContext(db => db.UseSqlite($"Data Source={_path}"));
         await using var provider = services.BuildServiceProvider(validateScopes: true);
         await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Integrations.Persistence.IntegrationsDbContext>().Database.EnsureCreatedAsync();
         var page = new StatusPageIntegration { Scope = IntegrationScope.Instance, Active = true, ApiUrl = _receiver.Url("api/").ToString(), ApiKey = "sp_key_123456" };
         edit?.Invoke(page);
         return await scope.ServiceProvider.GetRequiredService<IIntegrationTester>().TestAsync(page, IntegrationEvents.Pipeline);
