@@ -1,3 +1,4 @@
+using Integrations.Delivery;
 using Integrations.Http;
 using Microsoft.Extensions.Options;
 
@@ -72,6 +73,65 @@ internal sealed class IntegrationsOptionsValidator : IValidateOptions<Integratio
             errors.Add("Network.MaxResponseBodyBytes must be between 1 KiB and 16 MiB.");
         }
 
+        ValidateDelivery(options.Delivery, network, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>Every documented range of <see cref="DeliveryOptions"/>, and the rules between options.</summary>
+    private static void ValidateDelivery(DeliveryOptions delivery, OutboundNetworkOptions network, List<string> errors)
+    {
+        void Range<T>(string name, T value, T min, T max, string? shown = null)
+            where T : IComparable<T>
+        {
+            if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
+            {
+                errors.Add($"Delivery.{name} must be between {shown ?? $"{min} and {max}"}; it is {value}.");
+            }
+        }
+
+        Range(nameof(delivery.Jitter), delivery.Jitter, 0, 0.5);
+        Range(nameof(delivery.MaxConcurrency), delivery.MaxConcurrency, 1, 512);
+        Range(nameof(delivery.BatchSize), delivery.BatchSize, 1, 10_000);
+        Range(nameof(delivery.MaxRetryAfter), delivery.MaxRetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(7), "1 second and 7 days");
+        Range(nameof(delivery.PollInterval), delivery.PollInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(5), "10 ms and 5 minutes");
+        Range(nameof(delivery.LeaseDuration), delivery.LeaseDuration, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), "1 second and 1 hour");
+        Range(nameof(delivery.Retention), delivery.Retention, TimeSpan.FromHours(1), TimeSpan.FromDays(3650), "1 hour and 3650 days");
+        Range(nameof(delivery.FailuresBeforeTemporaryDisable), delivery.FailuresBeforeTemporaryDisable, 1, 1000);
+        Range(nameof(delivery.FailuresBeforePermanentDisable), delivery.FailuresBeforePermanentDisable, 1, 10_000);
+        Range(nameof(delivery.DisableBackoffBase), delivery.DisableBackoffBase, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), "1 second and 1 day");
+        Range(nameof(delivery.DisableBackoffMax), delivery.DisableBackoffMax, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30), "1 second and 30 days");
+        Range(nameof(delivery.LoggedResponseBodyBytes), delivery.LoggedResponseBodyBytes, 0, 1024 * 1024, "0 and 1 MiB");
+        Range(nameof(delivery.LoggedRequestBodyBytes), delivery.LoggedRequestBodyBytes, 0, 16 * 1024 * 1024, "0 and 16 MiB");
+        Range(nameof(delivery.LoggedResponseHeaders), delivery.LoggedResponseHeaders, 0, 1000);
+
+        if (delivery.RetrySchedule.Count > 100)
+        {
+            errors.Add($"Delivery.RetrySchedule may hold at most 100 waits; it holds {delivery.RetrySchedule.Count}.");
+        }
+
+        for (var i = 0; i < delivery.RetrySchedule.Count; i++)
+        {
+            if (delivery.RetrySchedule[i] <= TimeSpan.Zero || delivery.RetrySchedule[i] > TimeSpan.FromDays(7))
+            {
+                errors.Add($"Delivery.RetrySchedule[{i}] must be more than 0 and at most 7 days; it is {delivery.RetrySchedule[i]}.");
+            }
+        }
+
+        if (delivery.LeaseDuration <= network.MaxTimeout)
+        {
+            errors.Add($"Delivery.LeaseDuration ({delivery.LeaseDuration}) must be longer than Network.MaxTimeout ({network.MaxTimeout}): "
+                + "otherwise another worker takes over a delivery whose call is still running, and it is sent twice.");
+        }
+
+        if (delivery.FailuresBeforePermanentDisable <= delivery.FailuresBeforeTemporaryDisable)
+        {
+            errors.Add($"Delivery.FailuresBeforePermanentDisable ({delivery.FailuresBeforePermanentDisable}) must be greater than "
+                + $"Delivery.FailuresBeforeTemporaryDisable ({delivery.FailuresBeforeTemporaryDisable}).");
+        }
+
+        if (delivery.DisableBackoffMax < delivery.DisableBackoffBase)
+        {
+            errors.Add($"Delivery.DisableBackoffMax ({delivery.DisableBackoffMax}) must be at least Delivery.DisableBackoffBase ({delivery.DisableBackoffBase}).");
+        }
     }
 }

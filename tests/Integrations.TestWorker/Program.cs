@@ -20,6 +20,9 @@ services.AddIntegrations(o =>
         o.Encryption.AddKey("test-key", Environment.GetEnvironmentVariable("INTEGRATIONS_TEST_KEY")!);
         o.Network.AllowedHosts.Add("127.0.0.1");
         o.Delivery.LeaseDuration = TimeSpan.FromSeconds(lease);
+        // A short lease (to test take-over quickly) needs calls that end sooner than it.
+        o.Network.MaxTimeout = TimeSpan.FromSeconds(lease) - TimeSpan.FromMilliseconds(500);
+        o.Network.DefaultTimeout = o.Network.MaxTimeout;
         o.Delivery.MaxConcurrency = concurrency;
         o.Delivery.BatchSize = concurrency;
         o.Delivery.PollInterval = TimeSpan.FromMilliseconds(50);

@@ -19,12 +19,20 @@ public sealed class SecretEncryptionOptions
     /// <param name="keyId">A short id stored beside every value it encrypts, for example <c>2026-11</c>.</param>
     /// <param name="base64Key">32 random bytes in Base64 (<c>openssl rand -base64 32</c>).</param>
     /// <returns>These options.</returns>
-    /// <exception cref="FormatException">The text is not Base64.</exception>
+    /// <exception cref="ArgumentException">The text is not Base64; the message names the key id, never the text.</exception>
     public SecretEncryptionOptions AddKey(string keyId, string base64Key)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
         ArgumentException.ThrowIfNullOrWhiteSpace(base64Key);
-        Keys[keyId] = Convert.FromBase64String(base64Key);
+        var bytes = new byte[(base64Key.Length * 3 / 4) + 3];
+        if (!Convert.TryFromBase64String(base64Key.Trim(), bytes, out var written))
+        {
+            throw new ArgumentException(
+                $"IntegrationsOptions.Encryption key '{keyId}' is not Base64. Generate one with 'openssl rand -base64 32' and pass that text.",
+                nameof(base64Key));
+        }
+
+        Keys[keyId] = bytes[..written];
         return this;
     }
 
