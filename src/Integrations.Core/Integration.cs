@@ -178,21 +178,29 @@ public abstract class Integration
     public bool HasValue(string fieldName) => _bag.GetRaw(KeyOf(fieldName)) is not null;
 
     /// <summary>
-    /// Applies values posted from a settings form, converting text by field type. Fields not in
-    /// <paramref name="values"/> are left alone; a blank or masked (<c>************</c>) secret keeps the current secret;
-    /// text that does not parse (a number field holding "abc") is kept as entered so validation reports it.
+    /// Applies everything a settings form posts, converting text by field type:
+    /// <list type="bullet">
+    /// <item><description>a field's value under its name; a blank or masked (<c>************</c>) secret keeps the
+    /// current secret, and a URL posted back exactly as it was shown (<see cref="SecretMask.Url"/>) keeps the stored URL;
+    /// text that does not parse (a number field holding "abc") is kept as entered so validation reports it;</description></item>
+    /// <item><description><c>active</c> and <c>use_default_settings</c> (checkboxes);</description></item>
+    /// <item><description><c>events</c>, a comma-separated list of event names that replaces the subscribed events,
+    /// and <c>{event}_events</c> checkboxes (GitLab's names, such as <c>push_events</c> or <c>merge_requests_events</c>)
+    /// that turn single events on or off;</description></item>
+    /// <item><description><c>inherit_{field}</c> checkboxes for per-field inheritance.</description></item>
+    /// </list>
+    /// A value posted for a field that is inherited overrides the inherited value (the field stops being inherited),
+    /// unless the same form also says <c>inherit_{field}</c> is on: a value and "inherit" together are refused, never
+    /// silently ignored. Keys the form does not post are left alone.
     /// </summary>
-    /// <param name="values">Form values keyed by field name.</param>
+    /// <param name="values">Form values keyed by name.</param>
+    /// <exception cref="Validation.IntegrationValidationException">A key holds a value that cannot apply (an unknown or
+    /// unsupported event, a value together with "inherit"); <see cref="Validation.IntegrationValidationException.Errors"/>
+    /// is keyed by the form key. Nothing is applied then.</exception>
     public void ApplyFormValues(IReadOnlyDictionary<string, string?> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        foreach (var field in Fields)
-        {
-            if (values.TryGetValue(field.Name, out var text))
-            {
-                FormValueBinder.Apply(this, field, text);
-            }
-        }
+        FormValueBinder.ApplyAll(this, values);
     }
 
     /// <summary>Type, scope, state and settings, with every secret masked.</summary>
@@ -215,12 +223,16 @@ public abstract class Integration
             }
 
             sb.Append(first ? ": " : ", ").Append(field.Name).Append('=')
-              .Append(field.IsSecretValue ? SecretMask.Value : PropertyValueConverter.ToText(raw));
+              .Append(field.IsSecretValue ? SecretMask.Value : ShownText(raw));
             first = false;
         }
 
         return sb.ToString();
     }
+
+    /// <summary>A non-secret value as shown: URLs have their user-info and secret query values masked.</summary>
+    private static string? ShownText(System.Text.Json.Nodes.JsonNode raw) => PropertyValueConverter.ToText(
+        raw is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? System.Text.Json.Nodes.JsonValue.Create(SecretMask.Url(text)) : raw);
 
     /// <summary>Reads a typed property from the property bag. Use it in the property's getter.</summary>
     /// <typeparam name="T">string, bool, a number, an enum, a string list, or a small record.</typeparam>

@@ -18,11 +18,6 @@ internal sealed class DeliveryRedactor
         "x-sn-apikey", "X-Auth-Token", "Private-Token", "X-Slack-Signature",
     };
 
-    private static readonly HashSet<string> SecretQueryNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "sig", "signature", "token", "access_token", "key", "api_key", "apikey", "secret", "password", "code", "auth",
-    };
-
     private readonly string[] _secrets;
     private readonly Uri[] _secretUrls;
 
@@ -49,17 +44,7 @@ internal sealed class DeliveryRedactor
             }
         }
 
-        var builder = new UriBuilder(url) { UserName = string.Empty, Password = string.Empty };
-        if (builder.Query.Length > 1)
-        {
-            builder.Query = string.Join('&', builder.Query[1..].Split('&').Select(pair =>
-            {
-                var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                return eq > 0 && SecretQueryNames.Contains(Uri.UnescapeDataString(pair[..eq])) ? pair[..eq] + "=" + SecretMask.Value : pair;
-            }));
-        }
-
-        return Text(builder.Uri.AbsoluteUri)!;
+        return Text(SecretMask.Url(url.AbsoluteUri))!;
     }
 
     public string Headers(IEnumerable<KeyValuePair<string, string>> headers, int max = int.MaxValue)

@@ -5,7 +5,9 @@ namespace Integrations.Serialization;
 
 /// <summary>
 /// An integration as it may be sent to a client (a settings form, an API response): secrets replaced by
-/// <see cref="SecretMask.Value"/> when set and null when not, so no secret ever leaves the server.
+/// <see cref="SecretMask.Value"/> when set and null when not, and secrets inside URLs (user-info, secret query values)
+/// masked by <see cref="SecretMask.Url"/>, so no secret ever leaves the server. A form that posts a masked URL back
+/// unchanged keeps the stored one (<see cref="Integration.ApplyFormValues"/>).
 /// </summary>
 public sealed record IntegrationSettingsView
 {
@@ -45,7 +47,10 @@ public sealed record IntegrationSettingsView
         foreach (var field in integration.Fields)
         {
             var raw = integration.Bag.GetRaw(field.Name);
-            JsonNode? shown = raw is null ? null : field.IsSecretValue ? JsonValue.Create(SecretMask.Value) : raw;
+            JsonNode? shown = raw is null ? null
+                : field.IsSecretValue ? JsonValue.Create(SecretMask.Value)
+                : raw is JsonValue value && value.TryGetValue<string>(out var text) ? JsonValue.Create(SecretMask.Url(text))
+                : raw;
             properties[field.Name] = shown is null ? null : JsonSerializer.SerializeToElement(shown, IntegrationsJsonContext.Default.JsonNode);
         }
 
