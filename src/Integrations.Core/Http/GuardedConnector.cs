@@ -31,9 +31,7 @@ internal sealed class GuardedConnector
         {
             if (_policy.WhyRefused(host, address) is { } why)
             {
-                var named = IPAddress.TryParse(host, out _) ? $"'{host}'" : $"'{host}' (which resolves to {address})";
-                throw new OutboundRequestRefusedException(
-                    $"The request to {named} was refused: {why}. If this destination is intended, add it to IntegrationsOptions.Network.AllowedHosts or set Network.AllowLocalNetwork.");
+                throw new OutboundRequestRefusedException(OutboundAddressPolicy.RefusalMessage(host, address, why));
             }
         }
 

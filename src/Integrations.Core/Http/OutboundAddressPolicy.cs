@@ -23,6 +23,34 @@ internal sealed class OutboundAddressPolicy
         return why is null ? null : $"{address} is {why}";
     }
 
+    /// <summary>
+    /// The check made when a URL is saved (the connect-time guard stays the real defence, since a name may resolve
+    /// differently later): null when the URL may be delivered to as far as can be told without resolving its host, else
+    /// the same message the guard gives. A literal IP address and <c>localhost</c> names are checked against the same
+    /// allow-list and local-network switch; other host names pass until they are resolved at connect time.
+    /// </summary>
+    public string? WhyUrlRefused(Uri url)
+    {
+        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+        {
+            return $"The scheme '{url.Scheme}' cannot be delivered to: use http or https.";
+        }
+
+        var host = url.IdnHost;
+        var literal = host.Length > 2 && host[0] == '[' ? host[1..^1] : host;
+        var address = IPAddress.TryParse(literal, out var ip) ? ip
+            : literal.Equals("localhost", StringComparison.OrdinalIgnoreCase) || literal.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+            : null;
+        return address is not null && WhyRefused(literal, address) is { } why ? RefusalMessage(literal, address, why) : null;
+    }
+
+    /// <summary>The message for a refused destination, naming it and the options that would allow it.</summary>
+    public static string RefusalMessage(string host, IPAddress address, string why)
+    {
+        var named = IPAddress.TryParse(host, out _) ? $"'{host}'" : $"'{host}' (which resolves to {address})";
+        return $"The request to {named} was refused: {why}. If this destination is intended, add it to IntegrationsOptions.Network.AllowedHosts or set Network.AllowLocalNetwork.";
+    }
+
     /// <summary>Whether an allow-list entry is a host name, wildcard suffix, IP address or CIDR range.</summary>
     public static bool IsValidEntry(string entry) =>
         !string.IsNullOrWhiteSpace(entry) && entry.Length <= 255

@@ -11,7 +11,7 @@ namespace Integrations.Validation;
 /// <summary>The framework's own rules for every integration, derived from its type's metadata.</summary>
 internal sealed class IntegrationRulesValidator : AbstractValidator<Integration>
 {
-    public IntegrationRulesValidator(IIntegrationRegistry registry, IIntegrationCatalog catalog)
+    public IntegrationRulesValidator(IIntegrationRegistry registry, IIntegrationCatalog catalog, Http.OutboundAddressPolicy network)
     {
         RuleFor(i => i).Custom((integration, context) =>
         {
@@ -43,7 +43,7 @@ internal sealed class IntegrationRulesValidator : AbstractValidator<Integration>
                 context.AddFailure(key, message);
             }
 
-            foreach (var (key, message) in FieldErrors(integration))
+            foreach (var (key, message) in FieldErrors(integration, network))
             {
                 context.AddFailure(key, message);
             }
@@ -94,7 +94,7 @@ internal sealed class IntegrationRulesValidator : AbstractValidator<Integration>
         }
     }
 
-    private static IEnumerable<(string Key, string Message)> FieldErrors(Integration integration)
+    private static IEnumerable<(string Key, string Message)> FieldErrors(Integration integration, Http.OutboundAddressPolicy network)
     {
         if (integration.UseDefaultSettings)
         {
@@ -119,7 +119,7 @@ internal sealed class IntegrationRulesValidator : AbstractValidator<Integration>
                 continue;
             }
 
-            var error = ValueError(field, raw!);
+            var error = ValueError(field, raw!, network);
             if (error is not null)
             {
                 yield return (field.Name, $"{Title(field)} {error}");
@@ -127,7 +127,7 @@ internal sealed class IntegrationRulesValidator : AbstractValidator<Integration>
         }
     }
 
-    private static string? ValueError(IntegrationField field, JsonNode raw)
+    private static string? ValueError(IntegrationField field, JsonNode raw, Http.OutboundAddressPolicy network)
     {
         if (field.IsUrl)
         {
@@ -135,6 +135,11 @@ internal sealed class IntegrationRulesValidator : AbstractValidator<Integration>
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
             {
                 return "must be an absolute http or https URL.";
+            }
+
+            if (network.WhyUrlRefused(uri) is { } refused)
+            {
+                return "cannot be delivered to. " + refused;
             }
         }
 

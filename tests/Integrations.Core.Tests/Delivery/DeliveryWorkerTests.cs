@@ -240,13 +240,28 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
     [Test]
     public async Task A_delivery_to_a_private_address_is_refused_with_a_clear_reason_and_not_retried()
     {
+        // Allowed when saved, no longer when delivered: the connect-time guard is the real defence.
+        var allowed = Host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<IntegrationsOptions>>().CurrentValue.Network.AllowedHosts;
+        allowed.Add("10.20.30.40");
         await SaveHookAsync(IntegrationScope.Project(1), h => h.Url = "http://10.20.30.40/hook");
+        allowed.Remove("10.20.30.40");
         var delivery = (await DispatchAsync("1", Push())).Single();
         await Host.StartWorkersAsync();
 
         var dead = await WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Dead, attempts: 1);
 
         dead.LastError.Should().StartWith("The request to '10.20.30.40' was refused: 10.20.30.40 is a private network address (RFC 1918).");
+    }
+
+    [TestCase("http://10.20.30.40/hook", "The request to '10.20.30.40' was refused: 10.20.30.40 is a private network address (RFC 1918).")]
+    [TestCase("http://[::1]:8080/hook", "The request to '::1' was refused: ::1 is a loopback address")]
+    [TestCase("http://[::ffff:169.254.169.254]/latest", "was refused")]
+    public async Task A_URL_that_can_never_be_delivered_is_refused_at_save_with_the_guards_message(string url, string message)
+    {
+        var saving = () => SaveHookAsync(IntegrationScope.Project(1), h => h.Url = url);
+
+        (await saving.Should().ThrowAsync<Integrations.Validation.IntegrationValidationException>())
+            .Which.Errors["url"].Single().Should().Contain(message).And.Contain("Network.AllowedHosts");
     }
 
     [Test]
