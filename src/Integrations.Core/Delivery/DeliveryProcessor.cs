@@ -67,8 +67,8 @@ internal sealed class DeliveryProcessor
                 .FirstOrDefault(e => e.IntegrationId == delivery.IntegrationId && e.Type == delivery.IntegrationType);
             if (effective is null || !effective.IsActive)
             {
-                await FinishAsync(callOver, delivery, leaseToken, DeliveryStatus.Dead, delivery.Attempts, null,
-                    "The integration was removed or deactivated, or no longer applies to this project. Resend the delivery after re-enabling it.").ConfigureAwait(false);
+                var why = await WhyNotDeliverableAsync(services, delivery, effective, stopping).ConfigureAwait(false);
+                await FinishAsync(callOver, delivery, leaseToken, DeliveryStatus.Dead, delivery.Attempts, null, why).ConfigureAwait(false);
                 return;
             }
 
@@ -175,6 +175,29 @@ internal sealed class DeliveryProcessor
         var elapsed = _time.GetElapsedTime(started);
         activity?.SetStatus(result.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, result.Succeeded ? null : "delivery failed");
         return (result, exchange, attemptTime.ToUnixTimeMilliseconds(), elapsed);
+    }
+
+    /// <summary>The real reason a delivery's integration cannot run for its project (read only on this rare path).</summary>
+    private static async Task<string> WhyNotDeliverableAsync(IServiceProvider services, DeliveryRecord delivery, EffectiveIntegration? effective, CancellationToken cancellationToken)
+    {
+        const string Then = " Resend the delivery once that is fixed.";
+        if (effective is not null)
+        {
+            return "The integration is deactivated." + Then;
+        }
+
+        try
+        {
+            var row = await services.GetRequiredService<IIntegrationStore>().GetAsync(delivery.IntegrationId, cancellationToken).ConfigureAwait(false);
+            return row is null
+                ? "The integration was removed."
+                : !row.Active ? "The integration is deactivated." + Then
+                : "The integration no longer applies to this project (it is overridden there, or the project moved to another group)." + Then;
+        }
+        catch (BrokenIntegrationException ex)
+        {
+            return "The integration's stored settings cannot be read: " + (ex.Broken?.Reason ?? ex.Message) + " Save the integration again." + Then;
+        }
     }
 
     /// <summary>The end of a disable or of a hold the receiver asked for, whichever is later.</summary>

@@ -330,8 +330,36 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
 
         var dead = await WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Dead);
 
-        dead.LastError.Should().StartWith("The integration was removed or deactivated");
+        dead.LastError.Should().Be("The integration was removed.");
         Receiver.Requests.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task A_delivery_for_an_integration_that_became_unreadable_is_dead_with_the_real_reason()
+    {
+        await SaveHookAsync(IntegrationScope.Project(1), h => h.Token = "secret-token");
+        var delivery = (await DispatchAsync("1", Push())).Single();
+        await Host.ExecuteSqlAsync("UPDATE integrations SET properties = '{{not json'");
+        await Host.ScopeAsync(sp => { sp.GetRequiredService<Integrations.Inheritance.IIntegrationResolver>().Invalidate(); return Task.CompletedTask; }); // the change bypassed the store
+        await Host.StartWorkersAsync();
+
+        var dead = await WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Dead);
+
+        dead.LastError.Should().StartWith("The integration's stored settings cannot be read: The stored settings are not a valid JSON object");
+        Receiver.Requests.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task A_delivery_for_a_deactivated_integration_says_so()
+    {
+        var hook = await SaveHookAsync(IntegrationScope.Project(1));
+        var delivery = (await DispatchAsync("1", Push())).Single();
+        var loaded = (await FindAsync<TestHookIntegration>(IntegrationScope.Project(1)))!;
+        loaded.Active = false;
+        await SaveAsync(loaded);
+        await Host.StartWorkersAsync();
+
+        (await WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Dead)).LastError.Should().StartWith("The integration is deactivated.");
     }
 
     [Test]
