@@ -24,15 +24,37 @@ internal sealed class DeliveryLog : IDeliveryLog
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1);
         ArgumentOutOfRangeException.ThrowIfNotEqual(query.PageSize is >= 1 and <= 500, true, nameof(query.PageSize));
+        var rows = Filter(query);
+        if (query.Status is { } status)
+        {
+            rows = rows.Where(d => d.Status == status);
+        }
+
+        var page = await rows.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize + 1)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new DeliveryPage(page.Take(query.PageSize).Select(ToSummary).ToArray(), query.Page, query.PageSize, page.Count > query.PageSize);
+    }
+
+    public async Task<IReadOnlyDictionary<DeliveryStatus, long>> CountAsync(DeliveryQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        var counts = await Filter(query ?? new DeliveryQuery()).GroupBy(d => d.Status).Select(g => new { Status = g.Key, Count = g.LongCount() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return Enum.GetValues<DeliveryStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0);
+    }
+
+    /// <summary>The rows matching every filter of the query but its status.</summary>
+    private IQueryable<DeliveryRecord> Filter(DeliveryQuery query)
+    {
         var rows = Deliveries.AsNoTracking();
         if (query.IntegrationId is { } integrationId)
         {
             rows = rows.Where(d => d.IntegrationId == integrationId);
         }
 
-        if (query.Status is { } status)
+        if (query.ProjectId is { } projectId)
         {
-            rows = rows.Where(d => d.Status == status);
+            rows = rows.Where(d => d.ProjectId == projectId);
         }
 
         if (query.Event is { } kind)
@@ -53,10 +75,7 @@ internal sealed class DeliveryLog : IDeliveryLog
             rows = rows.Where(d => d.CreatedAt < ms);
         }
 
-        var page = await rows.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize + 1)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new DeliveryPage(page.Take(query.PageSize).Select(ToSummary).ToArray(), query.Page, query.PageSize, page.Count > query.PageSize);
+        return rows;
     }
 
     public async Task<DeliverySummary?> GetAsync(Guid deliveryId, CancellationToken cancellationToken = default)
@@ -95,6 +114,24 @@ internal sealed class DeliveryLog : IDeliveryLog
     {
         var record = await IntegrationHealthService.GetAsync(_db.Context, integrationId, cancellationToken).ConfigureAwait(false);
         return IntegrationHealth.From(record, integrationId, _time.GetUtcNow().ToUnixTimeMilliseconds());
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, IntegrationHealth>> GetHealthAsync(IEnumerable<Guid> integrationIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(integrationIds);
+        var ids = integrationIds.Distinct().ToList();
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var rows = new Dictionary<Guid, IntegrationHealthRecord>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var row in await _db.Context.Set<IntegrationHealthRecord>().AsNoTracking().Where(h => chunk.Contains(h.IntegrationId))
+                         .ToListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows[row.IntegrationId] = row;
+            }
+        }
+
+        return ids.ToDictionary(id => id, id => IntegrationHealth.From(rows.GetValueOrDefault(id), id, now));
     }
 
     private async Task<int> Requeue(IQueryable<DeliveryRecord> rows, CancellationToken cancellationToken)

@@ -6,6 +6,9 @@ public sealed record DeliveryQuery
     /// <summary>Only deliveries to this integration.</summary>
     public Guid? IntegrationId { get; init; }
 
+    /// <summary>Only deliveries of events in this project (the host's project id).</summary>
+    public string? ProjectId { get; init; }
+
     /// <summary>Only deliveries in this state.</summary>
     public DeliveryStatus? Status { get; init; }
 

@@ -50,5 +50,6 @@ public sealed class DeliveryRecordConfiguration : IEntityTypeConfiguration<Deliv
         builder.HasIndex(d => d.LeaseExpiresAt).HasDatabaseName("ix_" + table + "_lease").HasFilter("\"status\" = 1");
         builder.HasIndex(d => new { d.IntegrationId, d.CreatedAt }).HasDatabaseName("ix_" + table + "_integration");
         builder.HasIndex(d => d.CreatedAt).HasDatabaseName("ix_" + table + "_created");
+        builder.HasIndex(d => new { d.ProjectId, d.CreatedAt }).HasDatabaseName("ix_" + table + "_project");
     }
 }

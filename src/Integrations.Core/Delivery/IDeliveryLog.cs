@@ -8,6 +8,15 @@ public interface IDeliveryLog
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<DeliveryPage> QueryAsync(DeliveryQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// How many deliveries match each status (every status is present, zero when none match), for "is anything pending?"
+    /// without paging. <see cref="DeliveryQuery.Status"/>, <see cref="DeliveryQuery.Page"/> and
+    /// <see cref="DeliveryQuery.PageSize"/> are ignored.
+    /// </summary>
+    /// <param name="query">Filters (integration, project, event, time range); all deliveries when null.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyDictionary<DeliveryStatus, long>> CountAsync(DeliveryQuery? query = null, CancellationToken cancellationToken = default);
+
     /// <summary>Gets one delivery.</summary>
     /// <param name="deliveryId">The delivery id.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -39,4 +48,10 @@ public interface IDeliveryLog
     /// <param name="integrationId">The integration.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<IntegrationHealth> GetHealthAsync(Guid integrationId, CancellationToken cancellationToken = default);
+
+    /// <summary>The health of many integrations in one query (a catalog or list page).</summary>
+    /// <param name="integrationIds">The integrations.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>One entry per distinct id; integrations that never failed are healthy.</returns>
+    Task<IReadOnlyDictionary<Guid, IntegrationHealth>> GetHealthAsync(IEnumerable<Guid> integrationIds, CancellationToken cancellationToken = default);
 }

@@ -32,8 +32,7 @@ internal sealed class RecordingHandler : DelegatingHandler
             requestBody = all.Length > _maxRequestBytes ? all[.._maxRequestBytes] : all;
         }
 
-        var requestHeaders = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
-            .Select(h => KeyValuePair.Create(h.Key, string.Join(", ", h.Value))).ToList();
+        var requestHeaders = AsSent(request.Headers).Concat(request.Content is null ? [] : AsSent(request.Content.Headers)).ToList();
         HttpResponseMessage response;
         try
         {
@@ -55,10 +54,14 @@ internal sealed class RecordingHandler : DelegatingHandler
 
         response.Content.Dispose();
         response.Content = replacement;
-        var responseHeaders = response.Headers.Concat(contentHeaders).Select(h => KeyValuePair.Create(h.Key, string.Join(", ", h.Value))).ToList();
+        var responseHeaders = AsSent(response.Headers).Concat(AsSent(replacement.Headers)).ToList();
         _exchanges.Add(new HttpExchange(request.Method.Method, request.RequestUri!, requestHeaders, requestBody, (int)response.StatusCode, responseHeaders, body, null));
         return response;
     }
+
+    /// <summary>Headers as they go on the wire: each value joined with its own header's separator (a space for User-Agent).</summary>
+    private static IEnumerable<KeyValuePair<string, string>> AsSent(System.Net.Http.Headers.HttpHeaders headers) =>
+        headers.NonValidated.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString()));
 
     // The inner handler is the factory's pooled handler: never dispose it here.
     protected override void Dispose(bool disposing)

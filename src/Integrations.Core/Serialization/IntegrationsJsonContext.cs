@@ -12,6 +12,7 @@ namespace Integrations.Serialization;
     WriteIndented = false)]
 [JsonSerializable(typeof(Dictionary<string, JsonNode?>))]
 [JsonSerializable(typeof(JsonNode))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(IntegrationField))]
 [JsonSerializable(typeof(IReadOnlyList<IntegrationField>))]
 [JsonSerializable(typeof(IntegrationCatalogEntry))]

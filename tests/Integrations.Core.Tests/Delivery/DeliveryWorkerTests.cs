@@ -45,7 +45,8 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
         attempt.RequestMethod.Should().Be("POST");
         attempt.RequestUrl.Should().Be(Receiver.Url("hook").ToString());
         attempt.RequestBody.Should().Be(System.Text.Encoding.UTF8.GetString(push.ToJsonUtf8()));
-        JsonDocument.Parse(attempt.RequestHeaders!).RootElement.GetProperty("X-Gitlab-Token").GetString().Should().Be("[REDACTED]");
+        attempt.RequestHeaders["X-Gitlab-Token"].Should().Be("[REDACTED]");
+        attempt.RequestHeaders["User-Agent"].Should().Be(Receiver.Requests.Single().Header("User-Agent"), "the log shows what was sent");
     }
 
     [Test]
@@ -311,10 +312,10 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
         var attempt = (await LogAsync(log => log.GetAttemptsAsync(delivery.DeliveryId))).Single();
 
         attempt.RequestUrl.Should().Be($"http://127.0.0.1:{Receiver.Port}/hook?token=************&page=2");
-        attempt.RequestHeaders.Should().NotContain("header-secret-123").And.NotContain("pa55word");
-        JsonDocument.Parse(attempt.RequestHeaders!).RootElement.GetProperty("Authorization").GetString().Should().Be("[REDACTED]");
+        attempt.RequestHeaders.Values.Should().NotContain(v => v.Contains("header-secret-123") || v.Contains("pa55word"));
+        attempt.RequestHeaders["Authorization"].Should().Be("[REDACTED]");
         attempt.RequestBody.Should().Contain("\"note\":\"************\"");
-        JsonDocument.Parse(attempt.ResponseHeaders!).RootElement.EnumerateObject().Should().HaveCount(50);
+        attempt.ResponseHeaders.Should().HaveCount(50);
         attempt.ResponseBody!.Length.Should().BeLessThanOrEqualTo(8 * 1024);
         attempt.ResponseBody.Should().StartWith("echo ************ xxx");
         Receiver.Requests.Single().Header("Authorization").Should().StartWith("Basic ", "the receiver still gets the credentials");
