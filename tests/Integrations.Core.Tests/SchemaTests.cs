@@ -60,3 +60,16 @@ public class SchemaTests
             });
     }
 }
+
+/// <summary>A host that adds the SQLite provider gets one consistent SQLitePCLRaw set from us and from it.</summary>
+public class SqliteVersionTests
+{
+    [Test]
+    public void The_SQLitePCLRaw_core_we_use_is_the_one_Microsoft_Data_Sqlite_is_built_against()
+    {
+        var expected = typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly.GetReferencedAssemblies().Single(a => a.Name == "SQLitePCLRaw.core").Version!;
+        var loaded = typeof(SQLitePCL.raw).Assembly.GetName().Version!;
+
+        loaded.Major.Should().Be(expected.Major, "a host must not get SQLitePCLRaw.core {0} beside the provider's {1}", loaded, expected);
+    }
+}

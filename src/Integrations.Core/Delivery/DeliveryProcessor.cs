@@ -83,7 +83,7 @@ internal sealed class DeliveryProcessor
 
             if (HoldEnd(health) is { } until && until > nowMs)
             {
-                Log.DeliveryHeld(_logger, delivery.Id, delivery.IntegrationId, DateTimeOffset.FromUnixTimeMilliseconds(until));
+                Log.DeliveryHeld(_logger, delivery.Id, delivery.IntegrationId, Log.Iso(DateTimeOffset.FromUnixTimeMilliseconds(until)));
                 await FinishAsync(callOver, delivery, leaseToken, DeliveryStatus.Pending, delivery.Attempts, until, delivery.LastError).ConfigureAwait(false);
                 return;
             }

@@ -263,7 +263,7 @@ internal sealed class DeliveryWorker : BackgroundService
                     .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                 if (attempts + deliveries > 0)
                 {
-                    Log.RetentionApplied(_logger, deliveries, attempts, cutoff);
+                    Log.RetentionApplied(_logger, deliveries, attempts, Log.Iso(cutoff));
                 }
             }
         }

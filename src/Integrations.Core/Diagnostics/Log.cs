@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Integrations.Diagnostics;
 
 /// <summary>
-/// Every log message of the core, source-generated with stable event ids (1000–1999). Messages carry ids, type
-/// slugs, scopes and field names, never setting values.
+/// Every log message of the core, source-generated with stable event ids: 1001–1005 storage, 2001–2016 delivery. Messages
+/// carry ids, type slugs, scopes and field names, never setting values. Times are ISO 8601 in UTC, whatever the culture.
 /// </summary>
 internal static partial class Log
 {
@@ -51,13 +51,17 @@ internal static partial class Log
     public static partial void WorkerStarted(ILogger logger, string workerId, int concurrency, int batch);
 
     [LoggerMessage(2009, LogLevel.Information, "Retention removed {Deliveries} deliveries and {Attempts} attempt log entries older than {Cutoff}")]
-    public static partial void RetentionApplied(ILogger logger, int deliveries, int attempts, DateTimeOffset cutoff);
+    public static partial void RetentionApplied(ILogger logger, int deliveries, int attempts, string cutoff);
+
+    /// <summary>ISO 8601 in UTC to the millisecond (<c>2026-11-01T12:00:00.000Z</c>), the same in every culture.</summary>
+    public static string Iso(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     [LoggerMessage(2010, LogLevel.Error, "Integration {IntegrationId} ('{Type}') threw while delivering {DeliveryId}")]
     public static partial void IntegrationThrew(ILogger logger, Exception exception, Guid integrationId, string type, Guid deliveryId);
 
-    [LoggerMessage(2011, LogLevel.Information, "Delivery {DeliveryId} to integration {IntegrationId} held until {Until}: the integration is temporarily disabled")]
-    public static partial void DeliveryHeld(ILogger logger, Guid deliveryId, Guid integrationId, DateTimeOffset until);
+    [LoggerMessage(2011, LogLevel.Information, "Delivery {DeliveryId} to integration {IntegrationId} held until {Until}: the integration is temporarily disabled, or the receiver asked for time")]
+    public static partial void DeliveryHeld(ILogger logger, Guid deliveryId, Guid integrationId, string until);
 
     [LoggerMessage(2012, LogLevel.Error, "Delivery {DeliveryId} could not be processed; it will be retried after its lease")]
     public static partial void ProcessingFailed(ILogger logger, Exception exception, Guid deliveryId);
