@@ -33,6 +33,29 @@ public class PayloadGoldenTests
         problems.Should().BeEmpty(string.Join(Environment.NewLine, problems));
     }
 
+    [TestCase("job", "repository.url")]
+    [TestCase("job", "commit.author_url")]
+    [TestCase("issue", "object_attributes.closed_at")]
+    [TestCase("merge_request", "object_attributes.head_pipeline_id")]
+    [TestCase("merge_request", "object_attributes.merge_commit_sha")]
+    [TestCase("merge_request", "object_attributes.merge_error")]
+    [TestCase("merge_request", "object_attributes.merge_params")]
+    [TestCase("merge_request", "object_attributes.merge_user_id")]
+    [TestCase("merge_request", "object_attributes.merge_when_pipeline_succeeds")]
+    [TestCase("merge_request", "object_attributes.time_estimate")]
+    [TestCase("merge_request", "object_attributes.updated_by_id")]
+    public void Keys_GitLabs_data_builders_send_beyond_the_documented_examples_are_sent(string kind, string path)
+    {
+        IntegrationEventNames.TryParse(kind, out var parsed).Should().BeTrue();
+        using var json = JsonDocument.Parse(SampleEvents.For(parsed).ToJsonUtf8());
+
+        var element = json.RootElement;
+        foreach (var key in path.Split('.'))
+        {
+            element.TryGetProperty(key, out element).Should().BeTrue($"'{path}' is sent");
+        }
+    }
+
     [Test]
     public void The_shape_check_catches_a_missing_a_renamed_and_a_retyped_key()
     {

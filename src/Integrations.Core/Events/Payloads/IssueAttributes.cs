@@ -36,6 +36,9 @@ public sealed record IssueAttributes
     /// <summary>Who last updated it.</summary>
     public long? UpdatedById { get; init; }
 
+    /// <summary>When it was closed, if it is.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
     /// <summary>When it was last edited.</summary>
     public DateTimeOffset? LastEditedAt { get; init; }
 

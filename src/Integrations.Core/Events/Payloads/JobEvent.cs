@@ -87,7 +87,7 @@ public sealed class JobEvent : IntegrationEvent
     public required JobCommit Commit { get; init; }
 
     /// <summary>The deprecated repository object.</summary>
-    public JobRepository Repository => new(Project.Name, Project.Description, Project.WebUrl, Project.GitSshUrl, Project.GitHttpUrl, Project.VisibilityLevel);
+    public JobRepository Repository => new(Project.Name, Project.Url ?? Project.GitSshUrl, Project.Description, Project.WebUrl, Project.GitSshUrl, Project.GitHttpUrl, Project.VisibilityLevel);
 
     /// <summary>The project.</summary>
     public required GitLabProject Project { get; init; }
@@ -126,6 +126,9 @@ public sealed record JobCommit
     /// <summary>The author's e-mail.</summary>
     public string AuthorEmail { get; init; } = string.Empty;
 
+    /// <summary>The author's profile page, or <c>mailto:</c> their e-mail when they have no account (as GitLab sends).</summary>
+    public string? AuthorUrl { get => field ?? (string.IsNullOrEmpty(AuthorEmail) ? null : "mailto:" + AuthorEmail); init; }
+
     /// <summary>The pipeline status.</summary>
     public string Status { get; init; } = "created";
 
@@ -147,9 +150,10 @@ public sealed record JobCommit
 
 /// <summary>The deprecated repository object of a job payload.</summary>
 /// <param name="Name">The name.</param>
+/// <param name="Url">The repository's clone URL (<c>url_to_repo</c>).</param>
 /// <param name="Description">The description.</param>
 /// <param name="Homepage">The project page.</param>
 /// <param name="GitSshUrl">The SSH clone URL.</param>
 /// <param name="GitHttpUrl">The HTTP clone URL.</param>
 /// <param name="VisibilityLevel">The visibility.</param>
-public sealed record JobRepository(string Name, string? Description, string Homepage, string? GitSshUrl, string? GitHttpUrl, int VisibilityLevel);
+public sealed record JobRepository(string Name, string? Url, string? Description, string Homepage, string? GitSshUrl, string? GitHttpUrl, int VisibilityLevel);

@@ -93,6 +93,30 @@ public sealed record MergeRequestAttributes
     /// <summary>Estimate for people.</summary>
     public string? HumanTimeEstimate { get; init; }
 
+    /// <summary>The latest pipeline of the source branch, if any.</summary>
+    public long? HeadPipelineId { get; init; }
+
+    /// <summary>The merge commit, once merged.</summary>
+    public string? MergeCommitSha { get; init; }
+
+    /// <summary>Why the last merge attempt failed, if it did.</summary>
+    public string? MergeError { get; init; }
+
+    /// <summary>How it is to be merged (GitLab sends <c>{"force_remove_source_branch":"1"}</c> and the like).</summary>
+    public IReadOnlyDictionary<string, string> MergeParams { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Who merged it, or set it to merge when the pipeline succeeds.</summary>
+    public long? MergeUserId { get; init; }
+
+    /// <summary>Whether it merges automatically when its pipeline succeeds.</summary>
+    public bool MergeWhenPipelineSucceeds { get; init; }
+
+    /// <summary>The time estimate, in seconds.</summary>
+    public long TimeEstimate { get; init; }
+
+    /// <summary>Who last updated it.</summary>
+    public long? UpdatedById { get; init; }
+
     /// <summary>The merge request's page.</summary>
     public string Url { get; init; } = string.Empty;
 
