@@ -19,6 +19,13 @@ public static class IntegrationEventNames
         (IntegrationEvents.WikiPage, "wiki_page"),
         (IntegrationEvents.Release, "release"),
         (IntegrationEvents.Vulnerability, "vulnerability"),
+        (IntegrationEvents.FeatureFlag, "feature_flag"),
+        (IntegrationEvents.Emoji, "emoji"),
+        (IntegrationEvents.Milestone, "milestone"),
+        (IntegrationEvents.Member, "member"),
+        (IntegrationEvents.Project, "project"),
+        (IntegrationEvents.Subgroup, "subgroup"),
+        (IntegrationEvents.ResourceAccessToken, "resource_access_token"),
     ];
 
     /// <summary>The name of a single event kind, for example <c>tag_push</c>.</summary>
@@ -135,6 +142,7 @@ public static class IntegrationEventNames
                 "issues" => "issue",
                 "merge_requests" => "merge_request",
                 "confidential_issues" => "confidential_issue",
+                "releases" => "release",
                 _ => snake,
             };
         }

@@ -52,7 +52,29 @@ public enum IntegrationEvents : long
     /// <summary>A vulnerability created or changed.</summary>
     Vulnerability = 1L << 13,
 
+    /// <summary>A feature flag turned on or off.</summary>
+    FeatureFlag = 1L << 14,
+
+    /// <summary>An emoji reaction added or removed.</summary>
+    Emoji = 1L << 15,
+
+    /// <summary>A milestone created, closed, reopened or deleted.</summary>
+    Milestone = 1L << 16,
+
+    /// <summary>A group member added, changed or removed, or an access request (group webhooks in GitLab).</summary>
+    Member = 1L << 17,
+
+    /// <summary>A project created or deleted in a group (group webhooks in GitLab).</summary>
+    Project = 1L << 18,
+
+    /// <summary>A subgroup created or removed in a group (group webhooks in GitLab).</summary>
+    Subgroup = 1L << 19,
+
+    /// <summary>A project or group access token about to expire.</summary>
+    ResourceAccessToken = 1L << 20,
+
     /// <summary>Every event kind.</summary>
     All = Push | TagPush | Issue | ConfidentialIssue | MergeRequest | Note | ConfidentialNote | Pipeline | Job
-        | Deployment | Alert | WikiPage | Release | Vulnerability,
+        | Deployment | Alert | WikiPage | Release | Vulnerability | FeatureFlag | Emoji | Milestone | Member | Project
+        | Subgroup | ResourceAccessToken,
 }

@@ -29,6 +29,13 @@ public static class SampleEvents
         IntegrationEvents.WikiPage => WikiPage(),
         IntegrationEvents.Release => Release(),
         IntegrationEvents.Vulnerability => Vulnerability(),
+        IntegrationEvents.FeatureFlag => FeatureFlag(),
+        IntegrationEvents.Emoji => Emoji(),
+        IntegrationEvents.Milestone => Milestone(),
+        IntegrationEvents.Member => Member(),
+        IntegrationEvents.Project => ProjectCreated(),
+        IntegrationEvents.Subgroup => Subgroup(),
+        IntegrationEvents.ResourceAccessToken => ExpiringAccessToken(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Samples exist for single event kinds only."),
     };
 
@@ -279,5 +286,65 @@ public static class SampleEvents
             Title = "Error rate above 5 %", Url = "https://forge.example.test/platform/billing-api/-/alert_management/7/details",
             Severity = "high", Events = 3, Status = "triggered", StartedAt = At,
         },
+    };
+
+    /// <summary>A feature flag turned on.</summary>
+    public static FeatureFlagEvent FeatureFlag() => new()
+    {
+        Project = Project, User = User, UserUrl = "https://forge.example.test/ada",
+        ObjectAttributes = new FeatureFlagAttributes(6, "new-invoice-rounding", "Rounds half to even", Active: true),
+    };
+
+    /// <summary>A thumbs-up on an issue.</summary>
+    public static EmojiEvent Emoji() => new()
+    {
+        User = User,
+        Project = Project,
+        ObjectAttributes = new EmojiAttributes
+        {
+            UserId = 7, CreatedAt = At, Id = 1, Name = "thumbsup", AwardableType = "Issue", AwardableId = 301, UpdatedAt = At, Action = "award",
+            AwardedOnUrl = "https://forge.example.test/platform/billing-api/-/issues/23",
+        },
+        Issue = Issue().ObjectAttributes,
+    };
+
+    /// <summary>A milestone created.</summary>
+    public static MilestoneEvent Milestone() => new()
+    {
+        Project = Project with { CiConfigPath = null },
+        ObjectAttributes = new MilestoneAttributes
+        {
+            Id = 61, Iid = 10, Title = "v2.0", Description = "Rounding fixed everywhere", State = "active", CreatedAt = At, UpdatedAt = At,
+            DueDate = "2026-10-30", StartDate = "2026-10-05", GroupId = null, ProjectId = 42,
+        },
+        Action = "create",
+    };
+
+    /// <summary>A member added to a group.</summary>
+    public static MemberEvent Member() => new()
+    {
+        CreatedAt = At, UpdatedAt = At, GroupName = "Platform", GroupPath = "platform", GroupId = 3, UserUsername = "grace", UserName = "Grace Hopper",
+        UserEmail = "[REDACTED]", UserId = 8, GroupAccess = "Developer", GroupPlan = null, ExpiresAt = At.AddDays(90), EventName = "user_add_to_group",
+    };
+
+    /// <summary>A project created in a group.</summary>
+    public static ProjectEvent ProjectCreated() => new()
+    {
+        EventName = "project_create", CreatedAt = At, UpdatedAt = At, Name = "Billing API", Path = "billing-api", PathWithNamespace = "platform/billing-api",
+        ProjectId = 42, ProjectNamespaceId = 52, Owners = [new ProjectOwner("Ada Lovelace", "ada@example.test")], ProjectVisibility = "internal",
+    };
+
+    /// <summary>A subgroup created in a group.</summary>
+    public static SubgroupEvent Subgroup() => new()
+    {
+        CreatedAt = At, UpdatedAt = At, EventName = "subgroup_create", Name = "Payments", Path = "payments", FullPath = "platform/payments",
+        GroupId = 10, ParentGroupId = 3, ParentName = "Platform", ParentPath = "platform", ParentFullPath = "platform",
+    };
+
+    /// <summary>A project access token that expires in seven days.</summary>
+    public static AccessTokenEvent ExpiringAccessToken() => new()
+    {
+        Project = Project with { CiConfigPath = null },
+        ObjectAttributes = new AccessTokenAttributes(90, At, 25, "deploy-bot", At.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
     };
 }

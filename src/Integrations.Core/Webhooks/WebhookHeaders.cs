@@ -51,6 +51,13 @@ public static class WebhookHeaders
         IntegrationEvents.WikiPage => "Wiki Page Hook",
         IntegrationEvents.Release => "Release Hook",
         IntegrationEvents.Vulnerability => "Vulnerability Hook",
+        IntegrationEvents.FeatureFlag => "Feature Flag Hook",
+        IntegrationEvents.Emoji => "Emoji Hook",
+        IntegrationEvents.Milestone => "Milestone Hook",
+        IntegrationEvents.Member => "Member Hook",
+        IntegrationEvents.Project => "Project Hook",
+        IntegrationEvents.Subgroup => "Subgroup Hook",
+        IntegrationEvents.ResourceAccessToken => "Resource Access Token Hook",
         _ => throw new ArgumentException($"'{singleEvent}' is not a single event kind.", nameof(singleEvent)),
     };
 }

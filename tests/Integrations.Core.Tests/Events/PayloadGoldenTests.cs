@@ -21,6 +21,13 @@ public class PayloadGoldenTests
         yield return new TestCaseData("wiki_page", (Func<IntegrationEvent>)SampleEvents.WikiPage).SetName("Wiki_page_payload_matches_GitLab");
         yield return new TestCaseData("release", (Func<IntegrationEvent>)SampleEvents.Release).SetName("Release_payload_matches_GitLab");
         yield return new TestCaseData("vulnerability", (Func<IntegrationEvent>)SampleEvents.Vulnerability).SetName("Vulnerability_payload_matches_GitLab");
+        yield return new TestCaseData("feature_flag", (Func<IntegrationEvent>)SampleEvents.FeatureFlag).SetName("Feature_flag_payload_matches_GitLab");
+        yield return new TestCaseData("emoji", (Func<IntegrationEvent>)SampleEvents.Emoji).SetName("Emoji_payload_matches_GitLab");
+        yield return new TestCaseData("milestone", (Func<IntegrationEvent>)SampleEvents.Milestone).SetName("Milestone_payload_matches_GitLab");
+        yield return new TestCaseData("member", (Func<IntegrationEvent>)SampleEvents.Member).SetName("Group_member_payload_matches_GitLab");
+        yield return new TestCaseData("group_project", (Func<IntegrationEvent>)SampleEvents.ProjectCreated).SetName("Project_in_group_payload_matches_GitLab");
+        yield return new TestCaseData("subgroup", (Func<IntegrationEvent>)SampleEvents.Subgroup).SetName("Subgroup_payload_matches_GitLab");
+        yield return new TestCaseData("access_token", (Func<IntegrationEvent>)SampleEvents.ExpiringAccessToken).SetName("Access_token_payload_matches_GitLab");
     }
 
     [TestCaseSource(nameof(Cases))]
@@ -147,9 +154,28 @@ public class PayloadGoldenTests
             SampleEvents.Push(), SampleEvents.TagPush(), SampleEvents.Issue(), SampleEvents.Issue(true), SampleEvents.MergeRequest(),
             SampleEvents.NoteOnIssue(), SampleEvents.NoteOnIssue(true), SampleEvents.Pipeline(), SampleEvents.Job(), SampleEvents.Deployment(),
             new AlertEvent { ObjectAttributes = new AlertAttributes() }, SampleEvents.WikiPage(), SampleEvents.Release(), SampleEvents.Vulnerability(),
+            SampleEvents.FeatureFlag(), SampleEvents.Emoji(), SampleEvents.Milestone(), SampleEvents.Member(), SampleEvents.ProjectCreated(),
+            SampleEvents.Subgroup(), SampleEvents.ExpiringAccessToken(),
         }.Select(e => e.Kind).Aggregate(IntegrationEvents.None, (all, k) => all | k);
 
         kinds.Should().Be(IntegrationEvents.All);
+    }
+
+    [Test]
+    public void Every_event_kind_has_a_sample_a_name_and_GitLabs_header()
+    {
+        foreach (var kind in IntegrationEventNames.Split(IntegrationEvents.All))
+        {
+            SampleEvents.For(kind).Kind.Should().Be(kind);
+            IntegrationEventNames.TryParse(IntegrationEventNames.GetName(kind), out var parsed).Should().BeTrue();
+            parsed.Should().Be(kind);
+            Integrations.Webhooks.WebhookHeaders.GitlabEventName(kind).Should().EndWith(" Hook");
+        }
+
+        Integrations.Webhooks.WebhookHeaders.GitlabEventName(IntegrationEvents.ResourceAccessToken).Should().Be("Resource Access Token Hook");
+        Integrations.Webhooks.WebhookHeaders.GitlabEventName(IntegrationEvents.Member).Should().Be("Member Hook");
+        IntegrationEventNames.TryParse("feature_flag_events", out var flag).Should().BeTrue("GitLab's hook column names are accepted");
+        flag.Should().Be(IntegrationEvents.FeatureFlag);
     }
 
     private static System.Text.Json.Nodes.JsonObject JsonNode(IntegrationEvent e) => System.Text.Json.Nodes.JsonNode.Parse(e.ToJsonUtf8())!.AsObject();

@@ -21,5 +21,12 @@ namespace Integrations.Events.Payloads;
 [JsonSerializable(typeof(ReleaseEvent))]
 [JsonSerializable(typeof(AlertEvent))]
 [JsonSerializable(typeof(VulnerabilityEvent))]
+[JsonSerializable(typeof(FeatureFlagEvent))]
+[JsonSerializable(typeof(EmojiEvent))]
+[JsonSerializable(typeof(MilestoneEvent))]
+[JsonSerializable(typeof(MemberEvent))]
+[JsonSerializable(typeof(ProjectEvent))]
+[JsonSerializable(typeof(SubgroupEvent))]
+[JsonSerializable(typeof(AccessTokenEvent))]
 [JsonSerializable(typeof(IReadOnlyList<GitLabLabel>))]
 internal sealed partial class EventsJsonContext : JsonSerializerContext;
