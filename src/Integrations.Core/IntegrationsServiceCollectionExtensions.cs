@@ -86,7 +86,7 @@ public static class IntegrationsServiceCollectionExtensions
                     PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                     AutomaticDecompression = System.Net.DecompressionMethods.None,
                 })
-                // Every delivery is already logged (event ids 2001-2012), traced and measured by the library; the
+                // Every delivery is already logged (event ids 2001-2016), traced and measured by the library; the
                 // factory's own per-request logging handlers would only add cost on the delivery hot path.
                 .RemoveAllLoggers();
         }
