@@ -5,8 +5,11 @@ namespace Integrations;
 /// <summary>The outcome of running an integration once.</summary>
 public sealed record IntegrationResult
 {
-    private IntegrationResult(bool succeeded, string? message, bool isTransient, TimeSpan? retryAfter, int? statusCode, bool isGone)
+    private readonly bool _throttled;
+
+    private IntegrationResult(bool succeeded, string? message, bool isTransient, TimeSpan? retryAfter, int? statusCode, bool isGone, bool throttled = false)
     {
+        _throttled = throttled;
         Succeeded = succeeded;
         Message = message;
         IsTransient = isTransient;
@@ -14,8 +17,6 @@ public sealed record IntegrationResult
         StatusCode = statusCode;
         IsGone = isGone;
     }
-
-    private bool _throttled;
 
     /// <summary>Whether the outside system accepted the event.</summary>
     public bool Succeeded { get; }
@@ -61,7 +62,7 @@ public sealed record IntegrationResult
     /// <param name="message">What the outside system said, without secrets.</param>
     /// <param name="retryAfter">How long it asked to wait, if it said.</param>
     public static IntegrationResult Throttled(string message, TimeSpan? retryAfter = null) =>
-        new(false, message, true, retryAfter, null, false) { _throttled = true };
+        new(false, message, true, retryAfter, null, false, throttled: true);
 
     /// <summary>
     /// Classifies an HTTP response the way webhook senders agree to: 2xx succeeds; 410 Gone disables the endpoint; 429,
@@ -101,7 +102,7 @@ public sealed record IntegrationResult
 
     /// <summary>The same result with another message (a redacted one), keeping every other fact.</summary>
     internal IntegrationResult WithMessage(string? message) =>
-        new(Succeeded, message, IsTransient, RetryAfter, StatusCode, IsGone) { _throttled = _throttled };
+        new(Succeeded, message, IsTransient, RetryAfter, StatusCode, IsGone, _throttled);
 
     private static TimeSpan? RetryAfterOf(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
     {

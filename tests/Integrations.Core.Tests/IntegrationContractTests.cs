@@ -34,6 +34,25 @@ public class IntegrationContractTests
         transient.RetryAfter.Should().Be(TimeSpan.FromSeconds(30));
     }
 
+    [TestCase(429, null, true)]
+    [TestCase(503, 30, true)]
+    [TestCase(503, null, false)]
+    [TestCase(500, 30, false)]
+    public void A_429_or_a_503_with_Retry_After_is_the_receiver_asking_for_time(int status, int? retryAfterSeconds, bool throttled)
+    {
+        using var response = new HttpResponseMessage((System.Net.HttpStatusCode)status);
+        if (retryAfterSeconds is { } seconds)
+        {
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
+        }
+
+        var result = IntegrationResult.FromHttpResponse(response, DateTimeOffset.UnixEpoch);
+
+        result.IsThrottled.Should().Be(throttled);
+        result.IsTransient.Should().BeTrue();
+        IntegrationResult.Throttled("rate limited", TimeSpan.FromSeconds(9)).IsThrottled.Should().BeTrue("an integration outside HTTP can say so too");
+    }
+
     [Test]
     public void Using_the_store_without_a_database_says_how_to_configure_one()
     {
