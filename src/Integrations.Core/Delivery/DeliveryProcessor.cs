@@ -183,7 +183,9 @@ internal sealed class DeliveryProcessor
         const string Then = " Resend the delivery once that is fixed.";
         if (effective is not null)
         {
-            return "The integration is deactivated." + Then;
+            return effective.Settings.Active
+                ? $"The '{effective.Type}' integration type is not approved or not available on this instance." + Then
+                : "The integration is deactivated." + Then;
         }
 
         try

@@ -11,12 +11,12 @@ namespace Integrations.Delivery;
 /// </summary>
 internal sealed class IntegrationHealthService
 {
+    private const int MaxRounds = 50;
+    private const long LastSuccessResolutionMs = 1000;
     private readonly IOptionsMonitor<IntegrationsOptions> _options;
     private readonly TimeProvider _time;
     private readonly IEnumerable<IIntegrationHealthListener> _listeners;
     private readonly ILogger<IntegrationHealthService> _logger;
-    private const int MaxRounds = 50;
-    private const long LastSuccessResolutionMs = 1000;
     private readonly IntegrationHealthCache _cache;
 
     public IntegrationHealthService(IOptionsMonitor<IntegrationsOptions> options, TimeProvider time, IEnumerable<IIntegrationHealthListener> listeners, ILogger<IntegrationHealthService> logger, IntegrationHealthCache cache)

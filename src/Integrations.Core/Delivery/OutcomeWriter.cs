@@ -89,10 +89,10 @@ internal sealed class OutcomeWriter : IAsyncDisposable
         return stored;
     }
 
-    /// <summary>The reason given to listeners: that of the newest outcome.</summary>
+    /// <summary>The reason given to listeners: that of the newest success or failure (a hold changes no status).</summary>
     private static string ReasonOf(IEnumerable<HealthObservation> observations)
     {
-        var last = observations.MaxBy(o => o.FinishedAt)!;
+        var last = observations.Where(o => o.Effect != HealthEffect.Throttled).MaxBy(o => o.FinishedAt) ?? observations.MaxBy(o => o.FinishedAt)!;
         return last.Effect switch
         {
             HealthEffect.Success => "A delivery succeeded.",
