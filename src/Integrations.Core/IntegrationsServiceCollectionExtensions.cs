@@ -5,6 +5,7 @@ using Integrations.Inheritance;
 using Integrations.Persistence;
 using Integrations.Registry;
 using Integrations.Secrets;
+using Integrations.Storage;
 using Integrations.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -55,6 +56,7 @@ public static class IntegrationsServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<IntegrationsTelemetry>();
         services.TryAddSingleton<DeliverySignal>();
+        services.TryAddSingleton<IDeliveryStorage, EfCoreDeliveryStorage>();
         services.TryAddSingleton<DatabaseWriteGate>();
         services.TryAddSingleton<OutboxWriter>();
         services.TryAddSingleton<IntegrationHealthCache>();

@@ -28,7 +28,7 @@ internal sealed class BenchHost : IAsyncDisposable
         var database = await TestDatabase.CreateAsync(kind);
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddIntegrations(o =>
+        var builder = services.AddIntegrations(o =>
             {
                 o.Encryption.AddKey("bench", TestKeys.NewBase64Key());
                 o.Network.AllowedHosts.Add("127.0.0.1");
@@ -47,6 +47,7 @@ internal sealed class BenchHost : IAsyncDisposable
                     o.AddInterceptors(new SqliteWalInterceptor());
                 }
             });
+        database.UseStorage(builder);
         var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {

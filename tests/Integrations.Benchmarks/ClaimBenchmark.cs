@@ -35,7 +35,7 @@ internal static class ClaimBenchmark
             var batch = await host.ScopeAsync(async sp =>
             {
                 var context = sp.GetRequiredService<Persistence.IIntegrationsDbContextProvider>().Context;
-                var (_, rows) = await DeliveryClaimer.ClaimAsync(context, "bench", 64, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 120_000, CancellationToken.None);
+                var (_, rows) = await sp.GetRequiredService<Storage.IDeliveryStorage>().ClaimAsync(context, "bench", 64, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 120_000, CancellationToken.None);
                 return rows.Count;
             });
             if (batch == 0)

@@ -57,7 +57,7 @@ public sealed class IntegrationsTestHost : IAsyncDisposable
             o.Encryption.AddKey("test-key", key);
             options?.Invoke(o);
         });
-        builder.UseIntegrationsDbContext(database.Configure);
+        database.UseStorage(builder.UseIntegrationsDbContext(database.Configure));
         configure(builder);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await using (var scope = provider.CreateAsyncScope())

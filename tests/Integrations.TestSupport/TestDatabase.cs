@@ -30,7 +30,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(DatabaseKind kind)
     {
-        if (kind == DatabaseKind.Sqlite)
+        if (kind is DatabaseKind.Sqlite or DatabaseKind.SqlitePortable)
         {
             var path = Path.Combine(Path.GetTempPath(), "integrations-tests", Guid.NewGuid().ToString("N") + ".db");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -64,7 +64,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public void Configure(DbContextOptionsBuilder options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (Kind == DatabaseKind.Sqlite)
+        if (IsSqlite)
         {
             options.UseSqlite(ConnectionString);
         }
@@ -74,9 +74,20 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether this is a SQLite file (through either storage).</summary>
+    public bool IsSqlite => Kind is DatabaseKind.Sqlite or DatabaseKind.SqlitePortable;
+
+    /// <summary>Chooses the delivery storage of this kind: the SQLite or PostgreSQL fast path, or the portable one.</summary>
+    public IIntegrationsBuilder UseStorage(IIntegrationsBuilder builder) => Kind switch
+    {
+        DatabaseKind.Sqlite => builder.UseSqlite(),
+        DatabaseKind.PostgreSql => builder.UsePostgreSql(),
+        _ => builder,
+    };
+
     public async ValueTask DisposeAsync()
     {
-        if (Kind == DatabaseKind.Sqlite)
+        if (IsSqlite)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })

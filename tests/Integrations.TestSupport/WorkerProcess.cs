@@ -29,7 +29,7 @@ public sealed class WorkerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
-        start.ArgumentList.Add(database.Kind == DatabaseKind.Sqlite ? "sqlite" : "postgres");
+        start.ArgumentList.Add(database.IsSqlite ? "sqlite" : "postgres");
         start.ArgumentList.Add(database.ConnectionString);
         start.ArgumentList.Add(leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.ArgumentList.Add(concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));

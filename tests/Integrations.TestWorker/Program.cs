@@ -15,7 +15,7 @@ if (args.Length != 4)
 var (provider, connection, lease, concurrency) = (args[0], args[1], int.Parse(args[2]), int.Parse(args[3]));
 var services = new ServiceCollection();
 services.AddLogging();
-services.AddIntegrations(o =>
+var builder = services.AddIntegrations(o =>
     {
         o.Encryption.AddKey("test-key", Environment.GetEnvironmentVariable("INTEGRATIONS_TEST_KEY")!);
         o.Network.AllowedHosts.Add("127.0.0.1");
@@ -39,6 +39,7 @@ services.AddIntegrations(o =>
             o.UseNpgsql(connection);
         }
     });
+_ = provider == "sqlite" ? builder.UseSqlite() : builder.UsePostgreSql();
 await using var container = services.BuildServiceProvider();
 foreach (var hosted in container.GetServices<IHostedService>())
 {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Integrations.Diagnostics;
 using Integrations.Persistence;
+using Integrations.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,7 @@ internal sealed class DeliveryWorker : BackgroundService
     private readonly IntegrationsTelemetry _telemetry;
     private readonly ILogger<DeliveryWorker> _logger;
     private readonly DatabaseWriteGate _gate;
+    private readonly IDeliveryStorage _storage;
 
     public DeliveryWorker(
         IServiceScopeFactory scopes,
@@ -39,9 +41,11 @@ internal sealed class DeliveryWorker : BackgroundService
         TimeProvider time,
         IntegrationsTelemetry telemetry,
         ILogger<DeliveryWorker> logger,
-        DatabaseWriteGate gate)
+        DatabaseWriteGate gate,
+        IDeliveryStorage storage)
     {
         _gate = gate;
+        _storage = storage;
         _scopes = scopes;
         _processor = processor;
         _signal = signal;
@@ -216,18 +220,7 @@ internal sealed class DeliveryWorker : BackgroundService
 
         try
         {
-            var scope = _scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
-            {
-                var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
-                using var turn = await _gate.EnterAsync(context, CancellationToken.None).ConfigureAwait(false);
-                await context.Set<DeliveryRecord>()
-                    .Where(d => unstarted.Contains(d.Id) && d.Status == DeliveryStatus.Delivering)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(d => d.Status, DeliveryStatus.Pending)
-                        .SetProperty(d => d.LeaseOwner, (string?)null)
-                        .SetProperty(d => d.LeaseExpiresAt, (long?)null), CancellationToken.None).ConfigureAwait(false);
-            }
+            await WithDatabaseAsync((storage, context, token) => storage.ReleaseAsync(context, unstarted, token), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -241,30 +234,11 @@ internal sealed class DeliveryWorker : BackgroundService
         try
         {
             var cutoff = _time.GetUtcNow() - _options.CurrentValue.Delivery.Retention;
-            var cutoffMs = cutoff.ToUnixTimeMilliseconds();
-            var scope = _scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
+            var (deliveries, attempts) = await WithDatabaseAsync(
+                (storage, context, token) => storage.PurgeAsync(context, cutoff.ToUnixTimeMilliseconds(), token), cancellationToken).ConfigureAwait(false);
+            if (attempts + deliveries > 0)
             {
-                var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
-                using var turn = await _gate.EnterAsync(context, cancellationToken).ConfigureAwait(false);
-                var attempts = await context.Set<DeliveryAttemptRecord>().Where(a => a.StartedAt < cutoffMs)
-                    .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                // By created_at, which is indexed, as the payloads and attempts are: on completed_at every run would scan
-                // the whole log, holding SQLite's write gate while it did.
-                var deliveries = await context.Set<DeliveryRecord>()
-                    .Where(d => d.CreatedAt < cutoffMs && (d.Status == DeliveryStatus.Succeeded || d.Status == DeliveryStatus.Dead))
-                    .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-
-                // A payload goes with the last delivery that uses it. A payload and its deliveries are stored with the same
-                // created_at, so the created_at index finds them without an index on payload_id.
-                var deliveryRows = context.Set<DeliveryRecord>();
-                await context.Set<DeliveryPayloadRecord>()
-                    .Where(p => p.CreatedAt < cutoffMs && !deliveryRows.Any(d => d.CreatedAt == p.CreatedAt && d.PayloadId == p.Id))
-                    .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                if (attempts + deliveries > 0)
-                {
-                    Log.RetentionApplied(_logger, deliveries, attempts, Log.Iso(cutoff));
-                }
+                Log.RetentionApplied(_logger, deliveries, attempts, Log.Iso(cutoff));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -273,17 +247,31 @@ internal sealed class DeliveryWorker : BackgroundService
         }
     }
 
-    private async Task<(string Token, List<ClaimedDelivery> Claimed)> ClaimAsync(int count, CancellationToken cancellationToken)
+    private Task<DeliveryClaim> ClaimAsync(int count, CancellationToken cancellationToken)
+    {
+        var lease = (long)_options.CurrentValue.Delivery.LeaseDuration.TotalMilliseconds;
+        return WithDatabaseAsync(
+            (storage, context, token) => storage.ClaimAsync(context, WorkerId, count, _time.GetUtcNow().ToUnixTimeMilliseconds(), lease, token), cancellationToken);
+    }
+
+    /// <summary>Runs one write of the storage on a context of its own, in this process's turn to write.</summary>
+    private async Task<T> WithDatabaseAsync<T>(Func<IDeliveryStorage, DbContext, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
             var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
-            using var turn = await _gate.EnterAsync(context, cancellationToken).ConfigureAwait(false);
-            var lease = (long)_options.CurrentValue.Delivery.LeaseDuration.TotalMilliseconds;
-            return await DeliveryClaimer.ClaimAsync(context, WorkerId, count, _time.GetUtcNow().ToUnixTimeMilliseconds(), lease, cancellationToken).ConfigureAwait(false);
+            using var turn = await _gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+            return await write(_storage, context, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private Task WithDatabaseAsync(Func<IDeliveryStorage, DbContext, CancellationToken, Task> write, CancellationToken cancellationToken) =>
+        WithDatabaseAsync(async (storage, context, token) =>
+        {
+            await write(storage, context, token).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
 
     /// <summary>Runs one delivery: its call slot is freed when the call is over, its room when its outcome is recorded.</summary>
     private async Task RunOneAsync(ClaimedDelivery claimed, string token, SemaphoreSlim calls, SemaphoreSlim room, CancellationToken stoppingToken)
@@ -325,10 +313,7 @@ internal sealed class DeliveryWorker : BackgroundService
             {
                 var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
                 var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-                var pending = context.Set<DeliveryRecord>().Where(d => d.Status == DeliveryStatus.Pending);
-                var depth = await pending.LongCountAsync(cancellationToken).ConfigureAwait(false);
-                var oldest = await pending.Where(d => d.NextAttemptAt <= now).OrderBy(d => d.NextAttemptAt)
-                    .Select(d => (long?)d.NextAttemptAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                var (depth, oldest) = await _storage.MeasureAsync(context, now, cancellationToken).ConfigureAwait(false);
                 _telemetry.SetOutbox(depth, oldest is { } o ? (now - o) / 1000.0 : 0);
             }
         }

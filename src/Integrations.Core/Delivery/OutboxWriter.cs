@@ -1,11 +1,12 @@
 using Integrations.Persistence;
+using Integrations.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrations.Delivery;
 
 /// <summary>
 /// Group commit for dispatches: callers queue their delivery rows and wait; everything queued so far is written with
-/// multi-row inserts in one transaction, so many concurrent dispatches cost few database commits.
+/// the storage's bulk insert in one transaction, so many concurrent dispatches cost few database commits.
 /// </summary>
 internal sealed class OutboxWriter : IAsyncDisposable
 {
@@ -13,15 +14,20 @@ internal sealed class OutboxWriter : IAsyncDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly DeliverySignal _signal;
     private readonly DatabaseWriteGate _gate;
+    private readonly IDeliveryStorage _storage;
     private readonly GroupCommitter<OutboxEntry, bool> _committer;
     private long _commits;
 
-    public OutboxWriter(IServiceScopeFactory scopes, DeliverySignal signal, DatabaseWriteGate gate)
+    public OutboxWriter(IServiceScopeFactory scopes, DeliverySignal signal, DatabaseWriteGate gate, IDeliveryStorage storage)
     {
         _scopes = scopes;
         _signal = signal;
         _gate = gate;
-        _committer = new GroupCommitter<OutboxEntry, bool>("integrations outbox", CommitAsync, MaxRowsPerCommit, entry => entry.Deliveries.Count + 1);
+        _storage = storage;
+        _committer = new GroupCommitter<OutboxEntry, bool>("integrations outbox", CommitAsync, MaxRowsPerCommit, entry => entry.Deliveries.Count + 1)
+        {
+            MaxConcurrentCommits = storage.Features.ConcurrentCommits,
+        };
     }
 
     /// <summary>How many commits the writer has made (for tests and diagnostics).</summary>
@@ -41,13 +47,12 @@ internal sealed class OutboxWriter : IAsyncDisposable
         await using (scope.ConfigureAwait(false))
         {
             var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
-            _committer.MaxConcurrentCommits = context.GetConcurrentCommits();
-            using var turn = await _gate.EnterAsync(context, CancellationToken.None).ConfigureAwait(false);
+            using var turn = await _gate.EnterAsync(CancellationToken.None).ConfigureAwait(false);
             var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                await BulkInsert.InsertAsync(context, payloads, CancellationToken.None).ConfigureAwait(false);
-                await BulkInsert.InsertAsync(context, rows, CancellationToken.None).ConfigureAwait(false);
+                await _storage.InsertAsync(context, payloads, CancellationToken.None).ConfigureAwait(false);
+                await _storage.InsertAsync(context, rows, CancellationToken.None).ConfigureAwait(false);
                 await transaction.CommitAsync().ConfigureAwait(false);
             }
         }

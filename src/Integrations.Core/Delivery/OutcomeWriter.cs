@@ -1,4 +1,5 @@
 using Integrations.Persistence;
+using Integrations.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrations.Delivery;
@@ -14,15 +15,20 @@ internal sealed class OutcomeWriter : IAsyncDisposable
     private readonly IntegrationHealthService _health;
     private readonly TimeProvider _time;
     private readonly DatabaseWriteGate _gate;
+    private readonly IDeliveryStorage _storage;
     private readonly GroupCommitter<DeliveryOutcome, OutcomeStored> _committer;
 
-    public OutcomeWriter(IServiceScopeFactory scopes, IntegrationHealthService health, TimeProvider time, DatabaseWriteGate gate)
+    public OutcomeWriter(IServiceScopeFactory scopes, IntegrationHealthService health, TimeProvider time, DatabaseWriteGate gate, IDeliveryStorage storage)
     {
         _gate = gate;
         _scopes = scopes;
         _health = health;
         _time = time;
-        _committer = new GroupCommitter<DeliveryOutcome, OutcomeStored>("delivery outcome writer", CommitAsync, MaxPerCommit);
+        _storage = storage;
+        _committer = new GroupCommitter<DeliveryOutcome, OutcomeStored>("delivery outcome writer", CommitAsync, MaxPerCommit)
+        {
+            MaxConcurrentCommits = storage.Features.ConcurrentCommits,
+        };
     }
 
     public Task<OutcomeStored> WriteAsync(DeliveryOutcome outcome) => _committer.EnqueueAsync(outcome);
@@ -38,12 +44,11 @@ internal sealed class OutcomeWriter : IAsyncDisposable
         {
             var context = scope.ServiceProvider.GetRequiredService<IIntegrationsDbContextProvider>().Context;
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-            _committer.MaxConcurrentCommits = context.GetConcurrentCommits();
-            using var turn = await _gate.EnterAsync(context, CancellationToken.None).ConfigureAwait(false);
+            using var turn = await _gate.EnterAsync(CancellationToken.None).ConfigureAwait(false);
             var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var applied = await OutcomeSql.ApplyAsync(context, outcomes, now, CancellationToken.None).ConfigureAwait(false);
+                var applied = await _storage.ApplyOutcomesAsync(context, outcomes, now, CancellationToken.None).ConfigureAwait(false);
                 var attempts = new List<DeliveryAttemptRecord>(outcomes.Count);
                 for (var i = 0; i < outcomes.Count; i++)
                 {
@@ -56,7 +61,7 @@ internal sealed class OutcomeWriter : IAsyncDisposable
                     }
                 }
 
-                await BulkInsert.InsertAsync(context, attempts, CancellationToken.None).ConfigureAwait(false);
+                await _storage.InsertAsync(context, attempts, CancellationToken.None).ConfigureAwait(false);
 
                 // One read-modify-write per integration, in integration id order so concurrent commits lock rows in the
                 // same order; each status change is announced once, with the first outcome of its integration.

@@ -151,6 +151,7 @@ public class AutoDisablePolicyTests
 }
 
 [TestFixture(DatabaseKind.Sqlite)]
+[TestFixture(DatabaseKind.SqlitePortable)]
 [TestFixture(DatabaseKind.PostgreSql)]
 public class AutoDisableTests(DatabaseKind kind) : DeliveryTestBase(kind)
 {

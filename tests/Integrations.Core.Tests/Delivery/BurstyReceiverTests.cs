@@ -9,6 +9,7 @@ namespace Integrations.Core.Tests.Delivery;
 /// 429s and then fails every tenth request. It never fails twice in a row, so nothing may be disabled.
 /// </summary>
 [TestFixture(DatabaseKind.Sqlite, 1)]
+[TestFixture(DatabaseKind.SqlitePortable, 1)]
 [TestFixture(DatabaseKind.PostgreSql, 3)]
 public class BurstyReceiverTests(DatabaseKind kind, int workers) : DeliveryTestBase(kind)
 {

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 namespace Integrations.Core.Tests.Delivery;
 
 [TestFixture(DatabaseKind.Sqlite)]
+[TestFixture(DatabaseKind.SqlitePortable)]
 [TestFixture(DatabaseKind.PostgreSql)]
 public class DeliveryLogTests(DatabaseKind kind) : DeliveryTestBase(kind)
 {

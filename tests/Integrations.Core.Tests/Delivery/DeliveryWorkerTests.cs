@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Integrations.Core.Tests.Delivery;
 
 [TestFixture(DatabaseKind.Sqlite)]
+[TestFixture(DatabaseKind.SqlitePortable)]
 [TestFixture(DatabaseKind.PostgreSql)]
 public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
 {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Integrations.Core.Tests.Delivery;
 
 [TestFixture(DatabaseKind.Sqlite)]
+[TestFixture(DatabaseKind.SqlitePortable)]
 [TestFixture(DatabaseKind.PostgreSql)]
 public class DispatchTests(DatabaseKind kind) : DeliveryTestBase(kind)
 {

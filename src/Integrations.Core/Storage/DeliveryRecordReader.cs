@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 
-namespace Integrations.Delivery;
+using Integrations.Delivery;
+
+namespace Integrations.Storage;
 
 /// <summary>
 /// Reads <see cref="DeliveryRecord"/> rows returned by raw statements (the claim's <c>UPDATE … RETURNING</c>), in the

@@ -1,27 +1,25 @@
-using System.Data.Common;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Integrations.Persistence;
+namespace Integrations.Sqlite;
 
 /// <summary>
-/// A statement prepared on the native handle of a Microsoft.Data.Sqlite connection and bound by position. It joins the
-/// connection's current transaction like any command. The library's hot bulk statements use it because
-/// Microsoft.Data.Sqlite looks every parameter up by name on every execution: measured with the delivery table and its
-/// indexes, a prepared <c>SqliteCommand</c> cost 15 µs a row and this 7.6 µs, and SQLite runs one writer at a time, so
-/// that cost sets the pace of dispatch and delivery. Only values with an exact native form are bound (see
-/// <see cref="Supports"/>), exactly as EF Core's SQLite provider stores them; callers fall back to ordinary commands
-/// for anything else.
+/// A statement prepared on the native handle of a <see cref="SqliteConnection"/> (<see cref="SqliteConnection.Handle"/>)
+/// and bound by position. It joins the connection's current transaction like any command. The bulk statements use it
+/// because Microsoft.Data.Sqlite looks every parameter up by name on every execution: measured with the delivery table
+/// and its indexes, a prepared <c>SqliteCommand</c> cost 15 µs a row and this 7.6 µs, and SQLite runs one writer at a
+/// time, so that cost sets the pace of dispatch and delivery. Only values with an exact native form are bound
+/// (<see cref="Supports"/>), as EF Core's SQLite provider stores them.
 /// </summary>
-internal sealed class SqliteNativeStatement : IDisposable
+internal sealed class NativeStatement : IDisposable
 {
-    private const string SqliteConnectionType = "Microsoft.Data.Sqlite.SqliteConnection";
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly string _sql;
 
-    private SqliteNativeStatement(sqlite3 db, sqlite3_stmt statement, string sql)
+    private NativeStatement(sqlite3 db, sqlite3_stmt statement, string sql)
     {
         _db = db;
         _statement = statement;
@@ -39,17 +37,12 @@ internal sealed class SqliteNativeStatement : IDisposable
             || (type == typeof(Guid) && storeType.Equals("TEXT", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Prepares the statement, or returns null when the connection is not a Microsoft.Data.Sqlite one.</summary>
-    /// <param name="connection">An open connection.</param>
-    /// <param name="sql">SQL with positional <c>?</c> parameters.</param>
-    public static SqliteNativeStatement? TryPrepare(DbConnection connection, string sql)
+    /// <summary>Prepares the statement on an open connection.</summary>
+    /// <param name="connection">An open Microsoft.Data.Sqlite connection.</param>
+    /// <param name="sql">SQL with positional <c>?</c> or numbered <c>?N</c> parameters.</param>
+    public static NativeStatement Prepare(SqliteConnection connection, string sql)
     {
-        var type = connection.GetType();
-        if (type.FullName != SqliteConnectionType || type.GetProperty("Handle")?.GetValue(connection) is not sqlite3 db)
-        {
-            return null;
-        }
-
+        var db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         var rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
         if (rc != raw.SQLITE_OK)
         {
@@ -57,7 +50,7 @@ internal sealed class SqliteNativeStatement : IDisposable
             throw Error(db, rc, sql);
         }
 
-        return new SqliteNativeStatement(db, statement, sql);
+        return new NativeStatement(db, statement, sql);
     }
 
     /// <summary>Binds a value (one <see cref="Supports"/> accepts) to the parameter at a zero-based position.</summary>
@@ -68,6 +61,7 @@ internal sealed class SqliteNativeStatement : IDisposable
         {
             null => raw.sqlite3_bind_null(_statement, position),
             string text => raw.sqlite3_bind_text(_statement, position, text),
+            // EF Core's SQLite provider stores a Guid as upper-case text ("D" format); ids must compare exactly.
             Guid id => raw.sqlite3_bind_text(_statement, position, id.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant()),
             bool flag => raw.sqlite3_bind_int64(_statement, position, flag ? 1 : 0),
             long or int or short or byte => raw.sqlite3_bind_int64(_statement, position, Convert.ToInt64(value, CultureInfo.InvariantCulture)),
@@ -83,11 +77,14 @@ internal sealed class SqliteNativeStatement : IDisposable
 
     /// <summary>
     /// Runs the statement with the values bound and returns how many rows it changed; the bindings stay for the next run.
-    /// Waits for another connection's write lock up to 30 s, as Microsoft.Data.Sqlite does.
+    /// While another connection holds the write lock it waits (without blocking a thread) up to 30 s, as
+    /// Microsoft.Data.Sqlite does, or until <paramref name="cancellationToken"/> is cancelled. The wait is on the real
+    /// clock: another connection releases its lock in real time, whatever clock the host injects for schedules.
     /// </summary>
-    public int Execute()
+    public async ValueTask<int> ExecuteAsync(CancellationToken cancellationToken)
     {
-        var started = Environment.TickCount64;
+        var time = TimeProvider.System;
+        var started = time.GetTimestamp();
         while (true)
         {
             var rc = raw.sqlite3_step(_statement);
@@ -99,9 +96,9 @@ internal sealed class SqliteNativeStatement : IDisposable
             }
 
             raw.sqlite3_reset(_statement);
-            if ((rc == raw.SQLITE_BUSY || rc == raw.SQLITE_LOCKED) && Environment.TickCount64 - started < BusyTimeout.TotalMilliseconds)
+            if ((rc == raw.SQLITE_BUSY || rc == raw.SQLITE_LOCKED) && time.GetElapsedTime(started) < BusyTimeout)
             {
-                Thread.Sleep(1);
+                await Task.Delay(TimeSpan.FromMilliseconds(1), time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -111,6 +108,6 @@ internal sealed class SqliteNativeStatement : IDisposable
 
     public void Dispose() => _statement.Dispose();
 
-    private static SqliteNativeException Error(sqlite3 db, int rc, string sql) =>
+    private static SqliteException Error(sqlite3 db, int rc, string sql) =>
         new($"SQLite Error {rc}: '{raw.sqlite3_errmsg(db).utf8_to_string()}' running: {sql}", rc);
 }

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Integrations.Delivery;
 using Integrations.Persistence;
+using Integrations.Storage;
 using Integrations.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,12 +10,13 @@ using NUnit.Framework;
 namespace Integrations.Core.Tests.Delivery;
 
 /// <summary>
-/// The raw statements the delivery engine uses instead of <c>SaveChanges</c> (prepared single-row statements on
-/// SQLite, <c>unnest</c> arrays on PostgreSQL), checked against what EF Core reads back.
+/// Every delivery storage (the portable EF Core one, SQLite's native statements, PostgreSQL's <c>unnest</c> and
+/// <c>SKIP LOCKED</c>) through the seam the engine uses, checked against what EF Core reads back.
 /// </summary>
 [TestFixture(DatabaseKind.Sqlite)]
+[TestFixture(DatabaseKind.SqlitePortable)]
 [TestFixture(DatabaseKind.PostgreSql)]
-public sealed class BulkSqlTests(DatabaseKind kind) : DatabaseTests(kind)
+public sealed class DeliveryStorageTests(DatabaseKind kind) : DatabaseTests(kind)
 {
     [Test]
     public async Task Bulk_insert_stores_every_column_as_SaveChanges_would_including_nulls_and_enums()
@@ -23,7 +25,7 @@ public sealed class BulkSqlTests(DatabaseKind kind) : DatabaseTests(kind)
         rows[1].LastError = "it's \"quoted\" and ünïcödé";
         rows[2].Status = DeliveryStatus.Dead;
 
-        await InContextAsync(db => BulkInsert.InsertAsync(db, rows, CancellationToken.None));
+        await InContextAsync(db => Storage.InsertAsync(db, rows, CancellationToken.None));
 
         var stored = await InContextAsync(db => db.Set<DeliveryRecord>().AsNoTracking().OrderBy(d => d.CreatedAt).ToListAsync());
         stored.Should().BeEquivalentTo(rows, o => o.WithStrictOrdering());
@@ -39,7 +41,7 @@ public sealed class BulkSqlTests(DatabaseKind kind) : DatabaseTests(kind)
             RequestHeaders = "{\"content-type\":\"application/json\"}", RequestBody = new string('x', 70_000), Error = "connection refused",
         };
 
-        await InContextAsync(db => BulkInsert.InsertAsync(db, new[] { attempt }, CancellationToken.None));
+        await InContextAsync(db => Storage.InsertAsync(db, new[] { attempt }, CancellationToken.None));
 
         var stored = await InContextAsync(db => db.Set<DeliveryAttemptRecord>().AsNoTracking().SingleAsync());
         stored.Should().BeEquivalentTo(attempt);
@@ -50,14 +52,14 @@ public sealed class BulkSqlTests(DatabaseKind kind) : DatabaseTests(kind)
     {
         var held = Delivery(1, "worker-a");
         var lost = Delivery(2, "worker-b");
-        await InContextAsync(db => BulkInsert.InsertAsync(db, new[] { held, lost }, CancellationToken.None));
+        await InContextAsync(db => Storage.InsertAsync(db, new[] { held, lost }, CancellationToken.None));
         DeliveryOutcome[] outcomes =
         [
             new(held, "worker-a", DeliveryStatus.Succeeded, 1, null, 200, null, null, HealthObservation.None),
             new(lost, "worker-a", DeliveryStatus.Dead, 1, null, 500, "boom", null, HealthObservation.None),
         ];
 
-        var applied = await InContextAsync(db => OutcomeSql.ApplyAsync(db, outcomes, now: 1_700_000_009_000, CancellationToken.None));
+        var applied = await InContextAsync(db => Storage.ApplyOutcomesAsync(db, outcomes, nowMs: 1_700_000_009_000, CancellationToken.None));
 
         applied.Should().Equal(held.Id);
         var stored = await InContextAsync(db => db.Set<DeliveryRecord>().AsNoTracking().ToDictionaryAsync(d => d.Id));
@@ -70,10 +72,10 @@ public sealed class BulkSqlTests(DatabaseKind kind) : DatabaseTests(kind)
     {
         var rows = Enumerable.Range(0, 5).Select(i => Delivery(i, null)).Reverse().ToList();
         var payloads = Enumerable.Range(0, 5).Select(i => new DeliveryPayloadRecord { Id = PayloadIdFor(i), CreatedAt = 1, Body = "{\"n\":" + i + "}" }).ToList();
-        await InContextAsync(db => BulkInsert.InsertAsync(db, payloads, CancellationToken.None));
-        await InContextAsync(db => BulkInsert.InsertAsync(db, rows, CancellationToken.None));
+        await InContextAsync(db => Storage.InsertAsync(db, payloads, CancellationToken.None));
+        await InContextAsync(db => Storage.InsertAsync(db, rows, CancellationToken.None));
 
-        var (token, claimed) = await InContextAsync(db => DeliveryClaimer.ClaimAsync(db, "worker", 3, nowMs: 1_800_000_000_000, leaseMs: 60_000, CancellationToken.None));
+        var (token, claimed) = await InContextAsync(db => Storage.ClaimAsync(db, "worker", 3, nowMs: 1_800_000_000_000, leaseMs: 60_000, CancellationToken.None));
 
         claimed.Select(c => c.Delivery.Id).Should().Equal(rows.OrderBy(r => r.NextAttemptAt).Take(3).Select(r => r.Id));
         claimed.Should().AllSatisfy(c =>
@@ -86,20 +88,59 @@ public sealed class BulkSqlTests(DatabaseKind kind) : DatabaseTests(kind)
     }
 
     [Test]
-    public async Task On_SQLite_this_process_writers_take_turns_and_on_PostgreSQL_they_do_not_wait()
+    public async Task Writers_take_turns_only_when_the_storage_declares_a_single_writer()
     {
-        using var gate = new DatabaseWriteGate();
-        await Host.ScopeAsync(async sp =>
+        using var gate = new DatabaseWriteGate(Storage);
+        using var first = await gate.EnterAsync(CancellationToken.None);
+        var second = gate.EnterAsync(CancellationToken.None).AsTask();
+
+        if (Storage.Features.SingleWriter)
         {
-            var db = sp.GetRequiredService<IntegrationsDbContext>();
-            using var first = await gate.EnterAsync(db, CancellationToken.None);
-            var second = gate.EnterAsync(db, CancellationToken.None).AsTask();
-            await Task.Delay(50);
-            second.IsCompleted.Should().Be(Kind == DatabaseKind.PostgreSql, "only SQLite allows one writer at a time");
+            second.IsCompleted.Should().BeFalse("the first writer has the turn");
             first.Dispose();
-            (await second.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
-            return 0;
-        });
+        }
+
+        (await second.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        Storage.Features.SingleWriter.Should().Be(Kind == DatabaseKind.Sqlite, "the SQLite storage declares one writer; PostgreSQL and the portable storage do not");
+    }
+
+    [Test]
+    public async Task Two_claims_never_take_the_same_delivery()
+    {
+        var rows = Enumerable.Range(0, 40).Select(i => Delivery(i, null)).ToList();
+        await InContextAsync(db => Storage.InsertAsync(db, rows, CancellationToken.None));
+
+        // Four workers claim at once, round after round, until nothing is left (a portable claim that loses a race to
+        // another worker takes fewer rows, never the same ones).
+        var ids = new List<Guid>();
+        for (var round = 0; round < 20 && ids.Count < rows.Count; round++)
+        {
+            var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(() =>
+                InContextAsync(db => Storage.ClaimAsync(db, "worker-" + w, 15, nowMs: 1_800_000_000_000, leaseMs: 60_000, CancellationToken.None)))));
+            ids.AddRange(claims.SelectMany(c => c.Deliveries).Select(d => d.Delivery.Id));
+        }
+
+        ids.Should().OnlyHaveUniqueItems().And.HaveCount(40, "every due delivery was claimed once");
+    }
+
+    [Test]
+    public async Task Release_purge_and_measure_work_on_every_storage()
+    {
+        var pending = Delivery(1, null);
+        var delivering = Delivery(2, "worker-a");
+        var oldDone = Delivery(3, null);
+        oldDone.Status = DeliveryStatus.Succeeded;
+        await InContextAsync(db => Storage.InsertAsync(db, new[] { pending, delivering, oldDone }, CancellationToken.None));
+
+        await InContextAsync(db => Storage.ReleaseAsync(db, [delivering.Id], CancellationToken.None));
+        var measured = await InContextAsync(db => Storage.MeasureAsync(db, nowMs: 1_700_000_000_010, CancellationToken.None));
+        var purged = await InContextAsync(db => Storage.PurgeAsync(db, cutoffMs: 1_700_000_000_004, CancellationToken.None));
+
+        measured.Should().Be((2L, (long?)1_700_000_000_001), "the released delivery is pending again");
+        purged.Deliveries.Should().Be(1, "only the finished one goes");
+        var left = await InContextAsync(db => db.Set<DeliveryRecord>().AsNoTracking().ToListAsync());
+        left.Select(d => d.Id).Should().BeEquivalentTo([pending.Id, delivering.Id]);
+        left.Single(d => d.Id == delivering.Id).LeaseOwner.Should().BeNull();
     }
 
     [Test]
@@ -107,7 +148,7 @@ public sealed class BulkSqlTests(DatabaseKind kind) : DatabaseTests(kind)
     {
         var bulk = Delivery(1, "worker-a");
         var tracked = Delivery(2, "worker-a");
-        await InContextAsync(db => BulkInsert.InsertAsync(db, new[] { bulk }, CancellationToken.None));
+        await InContextAsync(db => Storage.InsertAsync(db, new[] { bulk }, CancellationToken.None));
         await InContextAsync(async db =>
         {
             db.Add(tracked);
@@ -119,8 +160,10 @@ public sealed class BulkSqlTests(DatabaseKind kind) : DatabaseTests(kind)
 
         // And the outcome statement must find the row SaveChanges wrote.
         DeliveryOutcome[] outcomes = [new(tracked, "worker-a", DeliveryStatus.Succeeded, 1, null, 200, null, null, HealthObservation.None)];
-        (await InContextAsync(db => OutcomeSql.ApplyAsync(db, outcomes, now: 1_700_000_009_000, CancellationToken.None))).Should().Equal(tracked.Id);
+        (await InContextAsync(db => Storage.ApplyOutcomesAsync(db, outcomes, nowMs: 1_700_000_009_000, CancellationToken.None))).Should().Equal(tracked.Id);
     }
+
+    private IDeliveryStorage Storage => Host.Services.GetRequiredService<IDeliveryStorage>();
 
     private static Guid PayloadIdFor(int i) => new(i, 0, 0, [0, 0, 0, 0, 0, 0, 0, 1]);
 

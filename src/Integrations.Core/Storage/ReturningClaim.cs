@@ -1,29 +1,27 @@
 using System.Globalization;
-using Integrations.Persistence;
+using Integrations.Delivery;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Integrations.Delivery;
+namespace Integrations.Storage;
 
 /// <summary>
-/// Claims due deliveries for one worker by stamping them with a fresh lease token; each statement returns the rows it
-/// won (<c>UPDATE … RETURNING</c>), so a claim is one round trip with no read-back. On PostgreSQL the
-/// candidate rows are locked with <c>FOR UPDATE SKIP LOCKED</c>, so any number of workers in any number of processes claim
-/// disjoint sets without waiting for each other; elsewhere (SQLite) each conditional <c>UPDATE</c> is atomic. Deliveries
-/// whose lease ran out (their worker died) are reclaimed first.
+/// A claim in one round trip per statement, for databases whose SQL has <c>UPDATE … RETURNING</c> (SQLite and
+/// PostgreSQL): each statement stamps the rows it wins with the lease token and returns them, so nothing is read back.
+/// A database with row locks passes its lock clause (<c>FOR UPDATE SKIP LOCKED</c>) so that workers in many processes
+/// claim disjoint rows without waiting for each other; on a single-writer database each statement is atomic anyway.
+/// Identifiers come from the EF model, quoted by the provider; every value is a parameter.
 /// </summary>
-internal static class DeliveryClaimer
+internal static class ReturningClaim
 {
-    public static async Task<(string Token, List<ClaimedDelivery> Claimed)> ClaimAsync(
-        DbContext context, string workerId, int count, long nowMs, long leaseMs, CancellationToken cancellationToken)
+    public static async Task<DeliveryClaim> ClaimAsync(
+        DbContext context, string token, int count, long nowMs, long leaseMs, string lockClause, CancellationToken cancellationToken)
     {
-        var token = workerId + ":" + Guid.NewGuid().ToString("N")[..12];
         var sql = context.GetService<ISqlGenerationHelper>();
         var entity = context.Model.FindEntityType(typeof(DeliveryRecord))
             ?? throw new InvalidOperationException("The context does not include the integrations tables: call modelBuilder.AddIntegrations().");
         var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        var lockClause = context.GetDatabaseProvider() == DatabaseProvider.PostgreSql ? " FOR UPDATE SKIP LOCKED" : string.Empty;
         string C(string name) => sql.DelimitIdentifier(name);
         var returning = string.Join(", ", DeliveryRecordReader.Columns.Select(C));
 
@@ -47,7 +45,7 @@ internal static class DeliveryClaimer
 
             claimed.Sort((a, b) => a.NextAttemptAt.CompareTo(b.NextAttemptAt));
             var payloads = await ReadPayloadsAsync(context, connection, claimed.Select(d => d.PayloadId).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
-            return (token, claimed.ConvertAll(d => new ClaimedDelivery(d, payloads.GetValueOrDefault(d.PayloadId))));
+            return new DeliveryClaim(token, claimed.ConvertAll(d => new ClaimedDelivery(d, payloads.GetValueOrDefault(d.PayloadId))));
         }
     }
 
@@ -102,7 +100,6 @@ internal static class DeliveryClaimer
             command.Parameters.Add(types.FindMapping(values[i].GetType())!.CreateParameter(command, names[i], values[i]));
         }
 
-        // Only identifiers from the EF model, quoted by the provider, are in the text; every value is a parameter.
         command.CommandText = string.Format(CultureInfo.InvariantCulture, format, names.Cast<object>().ToArray());
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))

@@ -3,7 +3,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Integrations.Persistence;
+namespace Integrations.Storage;
 
 /// <summary>
 /// The context's connection, opened for raw commands and closed again afterwards if it was opened here. Commands it

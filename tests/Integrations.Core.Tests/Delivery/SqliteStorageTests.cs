@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Integrations.Delivery;
 using Integrations.Persistence;
+using Integrations.Storage;
 using Integrations.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,10 +10,10 @@ using NUnit.Framework;
 namespace Integrations.Core.Tests.Delivery;
 
 /// <summary>
-/// SQLite's bulk statements run on the connection's native handle (<see cref="SqliteNativeStatement"/>); like
-/// Microsoft.Data.Sqlite's own commands, they wait for another connection's write lock instead of failing at once.
+/// SQLite's bulk statements run on the connection's native handle (Integrations.Sqlite); like Microsoft.Data.Sqlite's
+/// own commands, they wait for another connection's write lock instead of failing at once, without blocking a thread.
 /// </summary>
-public sealed class SqliteNativeStatementTests() : DatabaseTests(DatabaseKind.Sqlite)
+public sealed class SqliteStorageTests() : DatabaseTests(DatabaseKind.Sqlite)
 {
     [Test]
     public async Task A_bulk_insert_waits_for_another_connection_that_holds_the_write_lock()
@@ -23,10 +24,9 @@ public sealed class SqliteNativeStatementTests() : DatabaseTests(DatabaseKind.Sq
         hold.CommandText = "BEGIN IMMEDIATE";
         await hold.ExecuteNonQueryAsync();
 
-        // SQLite statements run synchronously (the wait for the lock included), so the insert runs on its own thread.
         var insert = Task.Run(() => Host.ScopeAsync(async sp =>
         {
-            await BulkInsert.InsertAsync(sp.GetRequiredService<IntegrationsDbContext>(), new[] { BulkSqlTests.Delivery(1, null) }, CancellationToken.None);
+            await sp.GetRequiredService<IDeliveryStorage>().InsertAsync(sp.GetRequiredService<IntegrationsDbContext>(), new[] { DeliveryStorageTests.Delivery(1, null) }, CancellationToken.None);
             return 0;
         }));
         await Task.Delay(300);
