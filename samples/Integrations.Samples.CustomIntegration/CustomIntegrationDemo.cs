@@ -30,7 +30,8 @@ public static class CustomIntegrationDemo
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddIntegrations(o => o.Encryption.AddKey("demo-2026", DemoKey))
             .Add<StatusPageIntegration>()                       // the one registration line
-            .UseIntegrationsDbContext(db => db.UseSqlite($"Data Source={databasePath}"));
+            .UseIntegrationsDbContext(db => db.UseSqlite($"Data Source={databasePath}"))
+            .UseSqlite();                                       // the SQLite storage fast path (Integrations.Sqlite)
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 
         await using (var scope = provider.CreateAsyncScope())
