@@ -31,11 +31,10 @@ public abstract class Integration
 {
     private PropertyBag _bag;
     private IntegrationTypeShape? _shape;
-    private TypedSlot[] _slots = [];
     private IntegrationEvents? _enabledEvents;
 
     /// <summary>Creates an integration with no settings.</summary>
-    protected Integration() => _bag = new PropertyBag { Owner = this };
+    protected Integration() => _bag = new PropertyBag();
 
     /// <summary>The integration's id; assigned when the object is created and kept when it is stored.</summary>
     public Guid Id { get; internal set; } = Guid.CreateVersion7();
@@ -238,68 +237,7 @@ public abstract class Integration
     /// <typeparam name="T">string, bool, a number, an enum, a string list, or a small record.</typeparam>
     /// <param name="propertyName">Supplied by the compiler: the calling property's name.</param>
     /// <returns>The value, or the type's default when unset or unreadable.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected T? GetProperty<T>([CallerMemberName] string propertyName = "")
-    {
-        // Fast path, inlined into the getter: the decoded value cached per instance until the bag is next written.
-        // [CallerMemberName] passes the same string literal from every call site: its hash (folded to a constant by the
-        // JIT) gives the property's home slot, and the slot is confirmed by reference. The array is empty (never null)
-        // while nothing is cached; a property that did not get its home is found by the slow path.
-        var slots = _slots;
-        var home = TypedSlot.HomeOf(propertyName);
-        if ((uint)home < (uint)slots.Length && ReferenceEquals(slots[home].Member, propertyName))
-        {
-            // A scalar read as T is tagged typeof(T), a constant to the JIT; any other value is checked by its own
-            // type (markers are Type objects, so they never pass for a value). TypedSlot.TryGet is the full check
-            // (nulls included) for the slow path; calling it here measured about 8 % slower, so this stays separate.
-            ref var slot = ref slots[home];
-            var value = Volatile.Read(ref slot.Value);
-            if (TypedSlot.IsScalar<T>())
-            {
-                if (ReferenceEquals(value, typeof(T)))
-                {
-                    return Unsafe.As<ulong, T>(ref slot.Scalar);
-                }
-            }
-            else if (value is T typed && (typeof(T) == typeof(string) || value is not System.Type))
-            {
-                return typed;
-            }
-        }
-
-        return GetPropertySlow<T>(propertyName);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private T? GetPropertySlow<T>(string propertyName)
-    {
-        var shape = Shape;
-        var slot = shape.SlotOf(propertyName);
-        if (slot < 0)
-        {
-            return _bag.Get<T>(shape.KeyOf(propertyName));
-        }
-
-        var slots = _slots;
-        if (slots.Length == 0)
-        {
-            slots = shape.NewSlots();
-            Volatile.Write(ref _slots, slots);
-        }
-        else if (slots[slot].TryGet<T>(out var cached))
-        {
-            // A null, or a caller that passed its own copy of the name rather than the literal.
-            return cached;
-        }
-
-        var value = _bag.Get<T>(shape.SlotKey(slot));
-        slots[slot].Store(value);
-
-        // Remember the caller's own string, so the fast path finds this slot by reference from now on.
-        slots[slot].Member = propertyName;
-        shape.RememberMember(slot, propertyName);
-        return value;
-    }
+    protected T? GetProperty<T>([CallerMemberName] string propertyName = "") => _bag.Get<T>(Shape.KeyOf(propertyName));
 
     /// <summary>Writes a typed property to the property bag and records the change. Use it in the property's setter.</summary>
     /// <typeparam name="T">The property type.</typeparam>
@@ -344,13 +282,8 @@ public abstract class Integration
 
     internal void ReplaceBag(PropertyBag bag)
     {
-        bag.Owner = bag.IsReadOnly ? null : this;
         _bag = bag;
-        ForgetTypedValues();
     }
-
-    /// <summary>Drops the decoded values; called by the bag on every write.</summary>
-    internal void ForgetTypedValues() => Volatile.Write(ref _slots, []);
 
     internal string KeyOf(string name) => Shape.KeyOf(name);
 }

@@ -17,8 +17,9 @@ internal static class SmokeLimits
     /// <summary>DispatchAsync p99: today about 11–40 ms (target 5 ms).</summary>
     public const double DispatchP99Millis = 150;
 
-    /// <summary>Typed property get / auto-property over 1,024 objects: today 3.5–5 × (target 3 ×).</summary>
-    public const double PropertyRatio = 15;
+    /// <summary>Typed property get / auto-property over 1,024 objects: about 50–70 × since the slot cache went (a read is
+    /// about 30 ns, two dictionary lookups); the old 3 × target was dropped with it (docs/benchmarks.md).</summary>
+    public const double PropertyRatio = 150;
 
     /// <summary>Claims with a backlog / empty outbox: today 0.9–1.2 (target 0.8).</summary>
     public const double ClaimsRatio = 0.4;

@@ -32,12 +32,6 @@ internal sealed class PropertyBag
 
     public IEnumerable<string> Keys => _values.Keys;
 
-    /// <summary>
-    /// The integration whose typed-value cache reads this bag; told to forget it on every write. A writable bag belongs
-    /// to one integration; a frozen bag is never written, so it may be shared.
-    /// </summary>
-    public Integration? Owner { get; set; }
-
     public int Count => _values.Count;
 
     /// <summary>Parses the stored JSON object. Throws <see cref="JsonException"/> when it is not an object.</summary>
@@ -107,7 +101,6 @@ internal sealed class PropertyBag
         }
 
         _typed.TryRemove(key, out _);
-        Owner?.ForgetTypedValues();
     }
 
     /// <summary>Replaces a value while loading, without recording a change.</summary>
@@ -123,7 +116,6 @@ internal sealed class PropertyBag
         }
 
         _typed.TryRemove(key, out _);
-        Owner?.ForgetTypedValues();
     }
 
     /// <summary>Whether the key was written since loading (even with the same value).</summary>
