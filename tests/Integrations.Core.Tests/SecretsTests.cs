@@ -111,8 +111,8 @@ public class SecretsTests(DatabaseKind kind) : DatabaseTests(kind)
         json.Should().NotContain(Token).And.Contain("\"password\":\"************\"");
         IntegrationsJson.SerializeForClient(chat).Should().NotContain(WebhookSecret);
 
-        Host.Logs.Lines.Should().NotBeEmpty();
-        Host.Logs.Lines.Should().NotContain(l => l.Message.Contains(Token) || l.Message.Contains(WebhookSecret));
+        Host.Logs.GetSnapshot().Should().NotBeEmpty();
+        Host.Logs.GetSnapshot().Should().NotContain(l => l.Message.Contains(Token) || l.Message.Contains(WebhookSecret));
     }
 
     [Test]
@@ -140,7 +140,7 @@ public class SecretsTests(DatabaseKind kind) : DatabaseTests(kind)
         var reloaded = (await FindAsync<TrackerIntegration>(IntegrationScope.Project(1)))!;
         reloaded.Password.Should().BeNull();
         reloaded.Url.Should().Be("https://attacker.example.test");
-        Host.Logs.Lines.Should().Contain(l => l.EventId.Id == 1004 && l.Message.Contains("'password'"));
+        Host.Logs.GetSnapshot().Should().Contain(l => l.Id.Id == 1004 && l.Message.Contains("'password'"));
     }
 
     [Test]

@@ -168,7 +168,7 @@ public class StoreTests(DatabaseKind kind) : DatabaseTests(kind)
         list.Broken.Select(b => b.Type).Should().BeEquivalentTo("removed_type", "tracker");
         list.Broken.Single(b => b.Type == "removed_type").Reason.Should().Be("The integration type 'removed_type' is not registered.");
         list.Broken.Single(b => b.Type == "tracker").Reason.Should().StartWith("The stored settings are not a valid JSON object");
-        Host.Logs.Lines.Where(l => l.EventId.Id == 1001).Should().HaveCountGreaterThanOrEqualTo(2);
+        Host.Logs.GetSnapshot().Where(l => l.Id.Id == 1001).Should().HaveCountGreaterThanOrEqualTo(2);
     }
 
     [Test]

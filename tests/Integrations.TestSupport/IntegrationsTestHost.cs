@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Integrations.TestSupport;
 
@@ -15,7 +16,7 @@ public sealed class IntegrationsTestHost : IAsyncDisposable
     private readonly bool _ownsDatabase;
     private List<IHostedService>? _started;
 
-    private IntegrationsTestHost(ServiceProvider services, TestDatabase database, bool ownsDatabase, FakeTimeProvider time, CapturingLoggerProvider logs, string key)
+    private IntegrationsTestHost(ServiceProvider services, TestDatabase database, bool ownsDatabase, TestClock time, FakeLogCollector logs, string key)
     {
         _ownsDatabase = ownsDatabase;
         Services = services;
@@ -30,9 +31,10 @@ public sealed class IntegrationsTestHost : IAsyncDisposable
     public TestDatabase Database { get; }
 
     /// <summary>The host's clock, unless it was started with a clock of its own.</summary>
-    public FakeTimeProvider Time { get; }
+    public TestClock Time { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    /// <summary>Every log record the host wrote (Microsoft.Extensions.Diagnostics.Testing).</summary>
+    public FakeLogCollector Logs { get; }
 
     /// <summary>The Base64 encryption key configured as <c>test-key</c>.</summary>
     public string Key { get; }
@@ -47,10 +49,9 @@ public sealed class IntegrationsTestHost : IAsyncDisposable
         var ownsDatabase = database is null;
         database ??= await TestDatabase.CreateAsync(kind);
         var key = TestKeys.NewBase64Key();
-        var time = new FakeTimeProvider();
-        var logs = new CapturingLoggerProvider();
+        var time = new TestClock();
         var services = new ServiceCollection();
-        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddLogging(b => b.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton(clock ?? time);
         var builder = services.AddIntegrations(o =>
         {
@@ -60,6 +61,7 @@ public sealed class IntegrationsTestHost : IAsyncDisposable
         database.UseStorage(builder.UseIntegrationsDbContext(database.Configure));
         configure(builder);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        var logs = provider.GetFakeLogCollector();
         await using (var scope = provider.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<IntegrationsDbContext>().Database.EnsureCreatedAsync();

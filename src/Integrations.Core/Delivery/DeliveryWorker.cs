@@ -78,7 +78,7 @@ internal sealed class DeliveryWorker : BackgroundService
         using var calls = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         var buffer = Channel.CreateUnbounded<(ClaimedDelivery Claimed, string Token)>(new UnboundedChannelOptions { SingleWriter = true });
         var running = new ConcurrentDictionary<Task, bool>();
-        var consumer = Task.Run(() => ConsumeAsync(buffer.Reader, calls, room, running, stoppingToken), CancellationToken.None);
+        var consumer = Task.Run(() => ConsumeAsync(buffer.Reader, calls, room, capacity, running, stoppingToken), CancellationToken.None);
         var nextMaintenance = 0L;
         var nextGauges = 0L;
         try
@@ -103,15 +103,17 @@ internal sealed class DeliveryWorker : BackgroundService
 
                     List<ClaimedDelivery> claimed;
                     string token;
+                    DateTimeOffset passTime;
                     try
                     {
-                        (token, claimed) = await ClaimAsync(free, stoppingToken).ConfigureAwait(false);
+                        passTime = _time.GetUtcNow();
+                        (token, claimed) = await ClaimAsync(free, passTime, stoppingToken).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                     {
                         room.Release(free);
                         Log.ClaimFailed(_logger, ex, WorkerId);
-                        await _signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
+                        await _signal.WaitAsync(options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
                         continue;
                     }
 
@@ -140,12 +142,19 @@ internal sealed class DeliveryWorker : BackgroundService
 
                     if (claimed.Count == 0)
                     {
-                        await _signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
+                        if (room.CurrentCount == capacity)
+                        {
+                            // Nothing claimed and unrecorded: every delivery this worker took has its outcome committed.
+                            _signal.ReportIdle(passTime);
+                        }
+
+                        await _signal.WaitAsync(options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
                     }
                     else if (claimed.Count < free)
                     {
                         // The outbox is drained: let a few more dispatches commit rather than claim them one by one, since
-                        // every claim is a write transaction of its own.
+                        // every claim is a write transaction of its own. Real time on purpose, like the 2 ms wait for a
+                        // fuller batch above: these pace database writes, they are not schedules on the injected clock.
                         await Task.Delay(ClaimLinger, stoppingToken).ConfigureAwait(false);
                     }
                 }
@@ -153,7 +162,7 @@ internal sealed class DeliveryWorker : BackgroundService
                 {
                     // A bug or an unexpected failure must not end deliveries for the life of the process.
                     Log.WorkerLoopFailed(_logger, ex, WorkerId);
-                    await _signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
+                    await _signal.WaitAsync(options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
                 }
             }
         }
@@ -175,7 +184,7 @@ internal sealed class DeliveryWorker : BackgroundService
 
     /// <summary>Starts buffered deliveries as call slots free up; returns the ids it took but never started.</summary>
     private async Task<List<Guid>> ConsumeAsync(
-        ChannelReader<(ClaimedDelivery Claimed, string Token)> reader, SemaphoreSlim calls, SemaphoreSlim room, ConcurrentDictionary<Task, bool> running, CancellationToken stoppingToken)
+        ChannelReader<(ClaimedDelivery Claimed, string Token)> reader, SemaphoreSlim calls, SemaphoreSlim room, int capacity, ConcurrentDictionary<Task, bool> running, CancellationToken stoppingToken)
     {
         var unstarted = new List<Guid>();
         try
@@ -196,7 +205,7 @@ internal sealed class DeliveryWorker : BackgroundService
 
                     // On the thread pool: a delivery's synchronous start (SQLite's "async" reads are synchronous) must not
                     // hold up starting the next one.
-                    var run = Task.Run(() => RunOneAsync(item.Claimed, item.Token, calls, room, stoppingToken), CancellationToken.None);
+                    var run = Task.Run(() => RunOneAsync(item.Claimed, item.Token, calls, room, capacity, stoppingToken), CancellationToken.None);
                     running.TryAdd(run, true);
                     _ = run.ContinueWith(done => running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }
@@ -247,11 +256,11 @@ internal sealed class DeliveryWorker : BackgroundService
         }
     }
 
-    private Task<DeliveryClaim> ClaimAsync(int count, CancellationToken cancellationToken)
+    private Task<DeliveryClaim> ClaimAsync(int count, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var lease = (long)_options.CurrentValue.Delivery.LeaseDuration.TotalMilliseconds;
         return WithDatabaseAsync(
-            (storage, context, token) => storage.ClaimAsync(context, WorkerId, count, _time.GetUtcNow().ToUnixTimeMilliseconds(), lease, token), cancellationToken);
+            (storage, context, token) => storage.ClaimAsync(context, WorkerId, count, now.ToUnixTimeMilliseconds(), lease, token), cancellationToken);
     }
 
     /// <summary>Runs one write of the storage on a context of its own, in this process's turn to write.</summary>
@@ -274,7 +283,7 @@ internal sealed class DeliveryWorker : BackgroundService
         }, cancellationToken);
 
     /// <summary>Runs one delivery: its call slot is freed when the call is over, its room when its outcome is recorded.</summary>
-    private async Task RunOneAsync(ClaimedDelivery claimed, string token, SemaphoreSlim calls, SemaphoreSlim room, CancellationToken stoppingToken)
+    private async Task RunOneAsync(ClaimedDelivery claimed, string token, SemaphoreSlim calls, SemaphoreSlim room, int capacity, CancellationToken stoppingToken)
     {
         var callOver = 0;
         void CallOver()
@@ -300,7 +309,12 @@ internal sealed class DeliveryWorker : BackgroundService
         finally
         {
             CallOver();
-            room.Release();
+            if (room.Release() + 1 == capacity)
+            {
+                // The last claimed delivery is recorded: look again now (a retry may be due), and let the worker report
+                // itself idle if nothing is, rather than wait for the next poll.
+                _signal.Notify();
+            }
         }
     }
 

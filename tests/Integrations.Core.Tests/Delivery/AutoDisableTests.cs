@@ -181,7 +181,7 @@ public class AutoDisableTests(DatabaseKind kind) : DeliveryTestBase(kind)
         var waiting = await WaitForAsync(held.DeliveryId, d => d.NextAttemptAt == Host.Time.GetUtcNow().AddMinutes(2), "it is held until the disable ends");
         waiting.Attempts.Should().Be(0, "holding is not an attempt");
         var until = Host.Time.GetUtcNow().AddMinutes(2).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        Host.Logs.Lines.Should().Contain(l => l.EventId.Id == 2011 && l.Message.Contains("held until " + until), "times are logged in ISO 8601, UTC");
+        Host.Logs.GetSnapshot().Should().Contain(l => l.Id.Id == 2011 && l.Message.Contains("held until " + until), "times are logged in ISO 8601, UTC");
         Receiver.Requests.Should().HaveCount(4);
 
         Host.Time.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));

@@ -155,7 +155,7 @@ public class DeliveryLogTests(DatabaseKind kind) : DeliveryTestBase(kind)
             return (Ids: await db.Set<DeliveryPayloadRecord>().Select(p => p.Id).ToListAsync(), Pending: pendingPayload, Recent: recentPayload);
         });
         payloads.Ids.Should().BeEquivalentTo([payloads.Pending, payloads.Recent], "the old finished delivery's payload went with it; the others stay");
-        Host.Logs.Lines.Should().Contain(l => l.EventId.Id == 2009);
+        Host.Logs.GetSnapshot().Should().Contain(l => l.Id.Id == 2009);
     }
 
     [Test]

@@ -82,6 +82,16 @@ public abstract class DeliveryTestBase(DatabaseKind kind) : DatabaseTests(kind)
         }
     }
 
+    /// <summary>
+    /// Waits until the worker has made a claim pass at or after the test clock's current time and found nothing to do:
+    /// everything due by now was sent and recorded. Use it instead of sleeping before asserting that nothing happened.
+    /// </summary>
+    protected async Task WorkerIdleAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await Host.Services.GetRequiredService<DeliverySignal>().WaitForIdleAsync(Host.Time.GetUtcNow(), timeout.Token);
+    }
+
     protected Task<DeliverySummary> WaitForStatusAsync(Guid id, DeliveryStatus status, int? attempts = null) =>
         WaitForAsync(id, d => d.Status == status && (attempts is null || d.Attempts == attempts), $"it is {status}" + (attempts is null ? string.Empty : $" after {attempts} attempt(s)"));
 

@@ -125,7 +125,7 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
 
         RespondWith(200);
         Host.Time.Advance(TimeSpan.FromSeconds(29));
-        await Task.Delay(300);
+        await WorkerIdleAsync();
         Receiver.Requests.Should().HaveCount(1, "Retry-After asked for 30 s");
 
         Host.Time.Advance(TimeSpan.FromSeconds(2));
@@ -167,22 +167,34 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
         RespondWith(200);
         var delivery = (await DispatchAsync("1", Push())).Single();
 
-        // The outage: the deliveries table is gone, so every claim fails.
+        // The outage: the deliveries table is gone, so every claim fails. The worker retries after its poll interval,
+        // on the injected clock: each advance of the clock is one more attempt.
         await Host.ExecuteSqlAsync("ALTER TABLE \"integration_deliveries\" RENAME TO \"integration_deliveries_away\"");
         await Host.StartWorkersAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (Host.Logs.Lines.Count(l => l.EventId.Id == 2007) < 3 && DateTime.UtcNow < deadline)
+        for (var failures = 1; failures <= 3; failures++)
         {
-            await Task.Delay(20);
+            await WaitForLogAsync(2007, failures);
+            Host.Time.Advance(TimeSpan.FromMilliseconds(20));
         }
 
-        Host.Logs.Lines.Count(l => l.EventId.Id == 2007).Should().BeGreaterThanOrEqualTo(3, "each failed claim is logged and retried");
         Receiver.Requests.Should().BeEmpty();
 
         await Host.ExecuteSqlAsync("ALTER TABLE \"integration_deliveries_away\" RENAME TO \"integration_deliveries\"");
+        Host.Time.Advance(TimeSpan.FromMilliseconds(20));
         await WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Succeeded, attempts: 1);
         Receiver.Requests.Should().HaveCount(1);
-        Host.Logs.Lines.Should().NotContain(l => l.EventId.Id == 2013, "a failed claim is an expected failure, not a worker bug");
+        Host.Logs.GetSnapshot().Should().NotContain(l => l.Id.Id == 2013, "a failed claim is an expected failure, not a worker bug");
+    }
+
+    /// <summary>Waits until the host has logged <paramref name="count"/> records with the event id.</summary>
+    private async Task WaitForLogAsync(int eventId, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Host.Logs.GetSnapshot().Count(l => l.Id.Id == eventId) < count)
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, $"event {eventId} should be logged {count} time(s)");
+            await Task.Delay(10); // polling an observable condition, not asserting after a sleep
+        }
     }
 
     [Test]
@@ -194,14 +206,10 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
         // Nothing is due, so the worker loop is the only reader of the clock's timestamp until the fault has fired.
         Host.Time.FailNextTimestamp(new InvalidOperationException("injected fault"));
         await Host.StartWorkersAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!Host.Logs.Lines.Any(l => l.EventId.Id == 2013) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await WaitForLogAsync(2013, 1);
 
-        Host.Logs.Lines.Should().ContainSingle(l => l.EventId.Id == 2013)
-            .Which.Message.Should().Contain("keeps running").And.Contain("injected fault");
+        Host.Logs.GetSnapshot().Should().ContainSingle(l => l.Id.Id == 2013)
+            .Which.Should().Match<Microsoft.Extensions.Logging.Testing.FakeLogRecord>(l => l.Message.Contains("keeps running") && l.Exception!.Message == "injected fault");
 
         var delivery = (await DispatchAsync("1", Push())).Single();
         await WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Succeeded, attempts: 1);

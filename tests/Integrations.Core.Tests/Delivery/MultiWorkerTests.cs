@@ -1,5 +1,6 @@
 using Integrations.Delivery;
 using Integrations.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrations.Core.Tests.Delivery;
 
@@ -33,13 +34,17 @@ public class MultiWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
         {
             await Task.WhenAll(workers.Select(w => w.StartWorkersAsync()));
             await Receiver.WaitForRequestsAsync(300, TimeSpan.FromSeconds(60));
-            await Task.Delay(500);
+            using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+            {
+                // Every worker has recorded all it took and found nothing more: no late duplicate can still arrive.
+                await Task.WhenAll(workers.Select(w => w.Services.GetRequiredService<DeliverySignal>().WaitForIdleAsync(w.Time.GetUtcNow(), timeout.Token)));
+            }
 
             var ids = Receiver.Requests.Select(r => r.Header("webhook-id")).ToList();
             ids.Should().HaveCount(300, "no delivery is sent twice");
             ids.Should().OnlyHaveUniqueItems();
             ids.Should().BeEquivalentTo(enqueued.Select(e => e.DeliveryId.ToString()));
-            var perWorker = workers.Select(w => w.Logs.Lines.Count(l => l.EventId.Id == 2001)).ToList();
+            var perWorker = workers.Select(w => w.Logs.GetSnapshot().Count(l => l.Id.Id == 2001)).ToList();
             TestContext.Out.WriteLine("Deliveries per worker: " + string.Join(", ", perWorker));
             perWorker.Should().OnlyContain(n => n > 0, "every worker took a share");
         }
