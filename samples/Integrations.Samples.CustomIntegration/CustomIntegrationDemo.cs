@@ -66,8 +66,9 @@ public static class CustomIntegrationDemo
             output.WriteLine($"Reloaded from {Path.GetFileName(databasePath)}:");
             output.WriteLine($"  {instance}");
             output.WriteLine($"  (the API key decrypts for use: {(instance.ApiKey == DemoApiKey ? "yes" : "no")})");
-            var stored = await scope.ServiceProvider.GetRequiredService<IntegrationsDbContext>().Integrations.AsNoTracking()
-                .Where(r => r.Id == instance.Id).Select(r => r.Properties).SingleAsync(cancellationToken);
+            // The raw column, as any SQL client sees it: the key is ciphertext.
+            var stored = await scope.ServiceProvider.GetRequiredService<IntegrationsDbContext>().Database
+                .SqlQuery<string>($"SELECT properties AS \"Value\" FROM integrations WHERE id = {instance.Id}").SingleAsync(cancellationToken);
             var encrypted = System.Text.Json.JsonDocument.Parse(stored).RootElement.GetProperty("api_key").GetString()!;
             output.WriteLine($"  stored api_key column value: {encrypted[..Math.Min(28, encrypted.Length)]}… (AES-256-GCM)");
 

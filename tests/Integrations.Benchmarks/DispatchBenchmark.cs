@@ -1,3 +1,4 @@
+using Integrations.Storage;
 using System.Diagnostics;
 using Integrations.Delivery;
 using Integrations.TestSupport;

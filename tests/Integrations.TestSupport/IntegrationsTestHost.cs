@@ -1,3 +1,4 @@
+using Integrations.Storage;
 using Integrations.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -115,7 +116,7 @@ public sealed class IntegrationsTestHost : IAsyncDisposable
         ScopeAsync(sp => sp.GetRequiredService<IntegrationsDbContext>().Database.ExecuteSqlRawAsync(sql));
 
     /// <summary>Reads the raw rows as stored.</summary>
-    public Task<List<IntegrationRecord>> RawRowsAsync() =>
+    internal Task<List<IntegrationRecord>> RawRowsAsync() =>
         ScopeAsync(sp => sp.GetRequiredService<IntegrationsDbContext>().Integrations.AsNoTracking().ToListAsync());
 
     public async ValueTask DisposeAsync()

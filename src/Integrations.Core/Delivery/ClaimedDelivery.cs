@@ -1,3 +1,5 @@
+using Integrations.Storage;
+
 namespace Integrations.Delivery;
 
 /// <summary>A delivery this worker claimed, with its event's payload JSON (null if the payload row is missing).</summary>

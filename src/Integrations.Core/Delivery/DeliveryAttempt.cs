@@ -1,3 +1,5 @@
+using Integrations.Storage;
+
 namespace Integrations.Delivery;
 
 /// <summary>One logged attempt, with secrets redacted.</summary>

@@ -1,3 +1,4 @@
+using Integrations.Storage;
 using Integrations.Persistence;
 using Microsoft.EntityFrameworkCore;
 

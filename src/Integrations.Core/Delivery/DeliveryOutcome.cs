@@ -1,3 +1,5 @@
+using Integrations.Storage;
+
 namespace Integrations.Delivery;
 
 /// <summary>The result of one attempt, to be stored if the worker still holds the delivery's lease.</summary>

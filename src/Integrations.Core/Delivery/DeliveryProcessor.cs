@@ -1,3 +1,4 @@
+using Integrations.Storage;
 using System.Diagnostics;
 using System.Text.Json;
 using Integrations.Diagnostics;

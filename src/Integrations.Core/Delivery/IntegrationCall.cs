@@ -1,3 +1,4 @@
+using Integrations.Storage;
 using Integrations.Http;
 
 namespace Integrations.Delivery;

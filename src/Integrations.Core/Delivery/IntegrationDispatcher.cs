@@ -1,3 +1,4 @@
+using Integrations.Storage;
 using System.Text;
 using Integrations.Events;
 using Integrations.Inheritance;

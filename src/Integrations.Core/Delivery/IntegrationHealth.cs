@@ -1,3 +1,5 @@
+using Integrations.Storage;
+
 namespace Integrations.Delivery;
 
 /// <summary>An integration's delivery health, for troubleshooting pages and alerts.</summary>

@@ -1,3 +1,4 @@
+using Integrations.Storage;
 using System.Collections.Concurrent;
 
 namespace Integrations.Delivery;

@@ -1,3 +1,4 @@
+using Integrations.Storage;
 using Integrations.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,3 +1,5 @@
+using Integrations.Storage;
+
 namespace Integrations.Delivery;
 
 /// <summary>What one dispatch stores: the event's payload once, and a delivery per subscribed integration.</summary>

@@ -1,3 +1,4 @@
+using Integrations.Storage;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using Integrations.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integrations.Persistence;
@@ -23,7 +24,7 @@ public class IntegrationsDbContext : DbContext
     }
 
     /// <summary>The integrations table.</summary>
-    public DbSet<IntegrationRecord> Integrations => Set<IntegrationRecord>();
+    internal DbSet<IntegrationRecord> Integrations => Set<IntegrationRecord>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,4 +1,4 @@
-using Integrations.Delivery;
+using Integrations.Storage;
 using Integrations.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using Integrations.Storage;
 using Integrations.Delivery;
 using Integrations.TestSupport;
 
@@ -184,7 +185,7 @@ public class AutoDisableTests(DatabaseKind kind) : DeliveryTestBase(kind)
         Host.Logs.GetSnapshot().Should().Contain(l => l.Id.Id == 2011 && l.Message.Contains("held until " + until), "times are logged in ISO 8601, UTC");
         Receiver.Requests.Should().HaveCount(4);
 
-        Host.Time.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+        AdvanceClock(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
         await WaitForStatusAsync(held.DeliveryId, DeliveryStatus.Succeeded);
         (await LogAsync(log => log.GetHealthAsync(hook.Id))).Status.Should().Be(IntegrationHealthStatus.Healthy);
         (await HealthListener.WaitForCountAsync(3))[^1].Current.Status.Should().Be(IntegrationHealthStatus.Healthy);

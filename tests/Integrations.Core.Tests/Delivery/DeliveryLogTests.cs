@@ -1,3 +1,4 @@
+using Integrations.Storage;
 using Integrations.Delivery;
 using Integrations.Events;
 using Integrations.Persistence;
@@ -75,7 +76,7 @@ public class DeliveryLogTests(DatabaseKind kind) : DeliveryTestBase(kind)
         for (var i = 0; i < 5; i++)
         {
             await DispatchAsync("1", Push());
-            Host.Time.Advance(TimeSpan.FromMinutes(1));
+            AdvanceClock(TimeSpan.FromMinutes(1));
         }
 
         await DispatchAsync("1", Event(IntegrationEvents.Pipeline));
@@ -111,7 +112,7 @@ public class DeliveryLogTests(DatabaseKind kind) : DeliveryTestBase(kind)
             var d = (await DispatchAsync("1", Push())).Single();
             await WaitForStatusAsync(d.DeliveryId, DeliveryStatus.Dead);
             failed.Add(d.DeliveryId);
-            Host.Time.Advance(TimeSpan.FromMinutes(10));
+            AdvanceClock(TimeSpan.FromMinutes(10));
         }
 
         RespondWith(200);
@@ -133,7 +134,7 @@ public class DeliveryLogTests(DatabaseKind kind) : DeliveryTestBase(kind)
         await Host.StopWorkersAsync();
         var pending = (await DispatchAsync("1", Push())).Single();
 
-        Host.Time.Advance(TimeSpan.FromDays(15));
+        AdvanceClock(TimeSpan.FromDays(15));
 
         // A delivery finished within the retention period (marked delivered here, so the worker stays stopped).
         var recent = (await DispatchAsync("1", Push())).Single();

@@ -83,6 +83,16 @@ public abstract class DeliveryTestBase(DatabaseKind kind) : DatabaseTests(kind)
     }
 
     /// <summary>
+    /// Moves the test clock on and wakes the worker, so its next claim pass sees the new time. (Its poll timer runs on
+    /// this clock too, but a timer the worker sets just after the advance would wait for the next one.)
+    /// </summary>
+    protected void AdvanceClock(TimeSpan by)
+    {
+        Host.Time.Advance(by);
+        Host.Services.GetRequiredService<DeliverySignal>().Notify();
+    }
+
+    /// <summary>
     /// Waits until the worker has made a claim pass at or after the test clock's current time and found nothing to do:
     /// everything due by now was sent and recorded. Use it instead of sleeping before asserting that nothing happened.
     /// </summary>

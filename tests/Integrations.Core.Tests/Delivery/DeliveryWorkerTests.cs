@@ -90,7 +90,7 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
         waiting.LastStatusCode.Should().Be(503);
 
         RespondWith(200);
-        Host.Time.Advance(TimeSpan.FromSeconds(7));
+        AdvanceClock(TimeSpan.FromSeconds(7));
         await WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Succeeded, attempts: 2);
 
         Receiver.Requests.Select(r => r.Header("webhook-id")).Should().Equal(delivery.DeliveryId.ToString(), delivery.DeliveryId.ToString());
@@ -124,11 +124,11 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
         waiting.NextAttemptAt.Should().Be(Host.Time.GetUtcNow().AddSeconds(30));
 
         RespondWith(200);
-        Host.Time.Advance(TimeSpan.FromSeconds(29));
+        AdvanceClock(TimeSpan.FromSeconds(29));
         await WorkerIdleAsync();
         Receiver.Requests.Should().HaveCount(1, "Retry-After asked for 30 s");
 
-        Host.Time.Advance(TimeSpan.FromSeconds(2));
+        AdvanceClock(TimeSpan.FromSeconds(2));
         await WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Succeeded, attempts: 2);
     }
 
@@ -174,13 +174,13 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
         for (var failures = 1; failures <= 3; failures++)
         {
             await WaitForLogAsync(2007, failures);
-            Host.Time.Advance(TimeSpan.FromMilliseconds(20));
+            AdvanceClock(TimeSpan.FromMilliseconds(20));
         }
 
         Receiver.Requests.Should().BeEmpty();
 
         await Host.ExecuteSqlAsync("ALTER TABLE \"integration_deliveries_away\" RENAME TO \"integration_deliveries\"");
-        Host.Time.Advance(TimeSpan.FromMilliseconds(20));
+        AdvanceClock(TimeSpan.FromMilliseconds(20));
         await WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Succeeded, attempts: 1);
         Receiver.Requests.Should().HaveCount(1);
         Host.Logs.GetSnapshot().Should().NotContain(l => l.Id.Id == 2013, "a failed claim is an expected failure, not a worker bug");
@@ -284,7 +284,7 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
         var delivery = (await DispatchAsync("1", Push())).Single();
         await Host.StartWorkersAsync();
         await WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Pending, attempts: 1);
-        Host.Time.Advance(TimeSpan.FromSeconds(2));
+        AdvanceClock(TimeSpan.FromSeconds(2));
         await WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Dead, attempts: 2);
 
         RespondWith(200);

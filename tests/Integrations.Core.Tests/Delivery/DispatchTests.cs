@@ -1,3 +1,4 @@
+using Integrations.Storage;
 using Integrations.Delivery;
 using Integrations.Events;
 using Integrations.Persistence;

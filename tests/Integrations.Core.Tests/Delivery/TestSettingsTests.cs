@@ -106,7 +106,7 @@ public class TestSettingsTests(DatabaseKind kind) : DeliveryTestBase(kind)
         saved.Username = "edited";
         await SaveAsync(saved); // an edit re-enables it
 
-        Host.Time.Advance(TimeSpan.FromMinutes(1));
+        AdvanceClock(TimeSpan.FromMinutes(1));
         await WaitForStatusAsync((await DispatchAsync("1", SampleEvents.Issue())).Single().DeliveryId, DeliveryStatus.Succeeded);
 
         var health = await LogAsync(log => log.GetHealthAsync(saved.Id));

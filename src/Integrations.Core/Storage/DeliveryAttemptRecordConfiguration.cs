@@ -2,10 +2,10 @@ using Integrations.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Integrations.Delivery;
+namespace Integrations.Storage;
 
 /// <summary>The EF Core mapping of <see cref="DeliveryAttemptRecord"/>.</summary>
-public sealed class DeliveryAttemptRecordConfiguration : IEntityTypeConfiguration<DeliveryAttemptRecord>
+internal sealed class DeliveryAttemptRecordConfiguration : IEntityTypeConfiguration<DeliveryAttemptRecord>
 {
     private readonly IntegrationsModelOptions _options;
 

@@ -1,7 +1,7 @@
-namespace Integrations.Delivery;
+namespace Integrations.Storage;
 
 /// <summary>One row of <c>integration_delivery_attempts</c>: the log of one attempt, with secrets redacted.</summary>
-public sealed class DeliveryAttemptRecord
+internal sealed class DeliveryAttemptRecord
 {
     /// <summary>The attempt id.</summary>
     public Guid Id { get; set; }

@@ -1,10 +1,11 @@
+using Integrations.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Integrations.Persistence;
+namespace Integrations.Storage;
 
 /// <summary>The EF Core mapping of <see cref="IntegrationRecord"/>: snake_case columns, a unique singleton key and a concurrency token.</summary>
-public sealed class IntegrationRecordConfiguration : IEntityTypeConfiguration<IntegrationRecord>
+internal sealed class IntegrationRecordConfiguration : IEntityTypeConfiguration<IntegrationRecord>
 {
     private readonly IntegrationsModelOptions _options;
 

@@ -1,10 +1,12 @@
-namespace Integrations.Delivery;
+using Integrations.Delivery;
+
+namespace Integrations.Storage;
 
 /// <summary>
 /// One row of <c>integration_deliveries</c>: the outbox entry for one event to one integration, and its state. Times are
 /// Unix milliseconds so every database can index and order them.
 /// </summary>
-public sealed class DeliveryRecord
+internal sealed class DeliveryRecord
 {
     /// <summary>The delivery id: <c>webhook-id</c> and <c>Idempotency-Key</c>, kept across retries and resends.</summary>
     public Guid Id { get; set; }

@@ -1,7 +1,7 @@
-namespace Integrations.Delivery;
+namespace Integrations.Storage;
 
 /// <summary>One row of <c>integration_health</c>: the auto-disable state of one integration.</summary>
-public sealed class IntegrationHealthRecord
+internal sealed class IntegrationHealthRecord
 {
     /// <summary>The integration.</summary>
     public Guid IntegrationId { get; set; }

@@ -2,10 +2,10 @@ using Integrations.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Integrations.Delivery;
+namespace Integrations.Storage;
 
 /// <summary>The EF Core mapping of <see cref="DeliveryRecord"/>, indexed for claiming due work in order.</summary>
-public sealed class DeliveryRecordConfiguration : IEntityTypeConfiguration<DeliveryRecord>
+internal sealed class DeliveryRecordConfiguration : IEntityTypeConfiguration<DeliveryRecord>
 {
     private readonly IntegrationsModelOptions _options;
 

@@ -2,10 +2,10 @@ using Integrations.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Integrations.Delivery;
+namespace Integrations.Storage;
 
 /// <summary>The EF Core mapping of <see cref="DeliveryPayloadRecord"/>.</summary>
-public sealed class DeliveryPayloadRecordConfiguration : IEntityTypeConfiguration<DeliveryPayloadRecord>
+internal sealed class DeliveryPayloadRecordConfiguration : IEntityTypeConfiguration<DeliveryPayloadRecord>
 {
     private readonly IntegrationsModelOptions _options;
 

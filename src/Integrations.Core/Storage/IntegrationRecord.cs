@@ -1,10 +1,10 @@
-namespace Integrations.Persistence;
+namespace Integrations.Storage;
 
 /// <summary>
-/// One row of the <c>integrations</c> table. Hosts never need to touch it: use <see cref="IIntegrationStore"/>. It is
+/// One row of the <c>integrations</c> table. Hosts never need to touch it: use <see cref="Persistence.IIntegrationStore"/>. It is
 /// public so the table can live in the host's own <c>DbContext</c> and migrations.
 /// </summary>
-public sealed class IntegrationRecord
+internal sealed class IntegrationRecord
 {
     /// <summary>The integration id.</summary>
     public Guid Id { get; set; }

@@ -2,10 +2,10 @@ using Integrations.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Integrations.Delivery;
+namespace Integrations.Storage;
 
 /// <summary>The EF Core mapping of <see cref="IntegrationHealthRecord"/>.</summary>
-public sealed class IntegrationHealthRecordConfiguration : IEntityTypeConfiguration<IntegrationHealthRecord>
+internal sealed class IntegrationHealthRecordConfiguration : IEntityTypeConfiguration<IntegrationHealthRecord>
 {
     private readonly IntegrationsModelOptions _options;
 

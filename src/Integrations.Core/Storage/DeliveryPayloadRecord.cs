@@ -1,11 +1,11 @@
-namespace Integrations.Delivery;
+namespace Integrations.Storage;
 
 /// <summary>
 /// One row of <c>integration_payloads</c>: an event's payload JSON, written once when the event is dispatched and shared
 /// by all of its deliveries (an event sent to ten integrations stores its payload once, not ten times). Retention
 /// deletes it with the last delivery that uses it.
 /// </summary>
-public sealed class DeliveryPayloadRecord
+internal sealed class DeliveryPayloadRecord
 {
     /// <summary>The payload id (<see cref="DeliveryRecord.PayloadId"/>).</summary>
     public Guid Id { get; set; }
