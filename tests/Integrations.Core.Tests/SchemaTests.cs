@@ -1,6 +1,7 @@
 using Integrations.Persistence;
 using Integrations.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Integrations.Core.Tests;
 
@@ -23,6 +24,22 @@ public class SchemaTests
 
         script.Should().Contain("CREATE UNIQUE INDEX ix_integrations_singleton_key ON integrations (singleton_key)");
         script.Should().Contain("CREATE INDEX ix_integrations_scope ON integrations (scope_kind, scope_id)");
+    }
+
+    [Test]
+    public void A_migration_of_a_host_context_creates_the_five_tables_though_their_types_are_internal()
+    {
+        var options = new DbContextOptionsBuilder<RenamedContext>().UseNpgsql("Host=unused").Options;
+        using var context = new RenamedContext(options);
+        var model = context.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model;
+
+        // What "dotnet ef migrations add" computes: the operations from an empty database to the model, and their SQL.
+        var operations = context.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsModelDiffer>().GetDifferences(null, model.GetRelationalModel());
+        var sql = string.Join("\n", context.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator>().Generate(operations, model).Select(c => c.CommandText));
+
+        operations.OfType<Microsoft.EntityFrameworkCore.Migrations.Operations.CreateTableOperation>().Select(t => t.Name)
+            .Should().BeEquivalentTo("plugin_settings", "integration_payloads", "integration_deliveries", "integration_delivery_attempts", "integration_health");
+        sql.Should().Contain("CREATE TABLE tools.plugin_settings").And.Contain("integration_health");
     }
 
     [Test]
