@@ -31,6 +31,41 @@ public sealed class IntegrationExecutionContext
     /// <summary>The project the event happened in.</summary>
     public IntegrationScope Project { get; }
 
+    /// <summary>
+    /// The payload as a typed event (<c>context.GetPayload&lt;IssueEvent&gt;()</c>), read with the same source-generated
+    /// JSON metadata that wrote it. Keys the type does not declare are ignored; missing ones keep their defaults.
+    /// </summary>
+    /// <typeparam name="TEvent">A payload type from <see cref="Events.Payloads"/> that matches <see cref="Event"/>.</typeparam>
+    /// <exception cref="InvalidOperationException">The event is of another kind, or the payload does not read as
+    /// <typeparamref name="TEvent"/>; the message names both.</exception>
+    public TEvent GetPayload<TEvent>()
+        where TEvent : Events.IntegrationEvent
+    {
+        var typeInfo = Events.Payloads.EventsJsonContext.Default.GetTypeInfo(typeof(TEvent)) as System.Text.Json.Serialization.Metadata.JsonTypeInfo<TEvent>
+            ?? throw new InvalidOperationException($"{typeof(TEvent).Name} is not one of the library's payload types; read context.Payload instead.");
+        TEvent? payload;
+        try
+        {
+            payload = Payload.Deserialize(typeInfo);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException($"The {IntegrationEventNames.GetName(Event)} payload does not read as {typeof(TEvent).Name}: {ex.Message}", ex);
+        }
+
+        if (payload is null || (payload.Kind & Event) == 0 && !IsSameFamily(payload.Kind, Event))
+        {
+            throw new InvalidOperationException($"This is a {IntegrationEventNames.GetName(Event)} event, not a {typeof(TEvent).Name}.");
+        }
+
+        return payload;
+    }
+
+    /// <summary>Push and tag push share a payload type, as do issues and confidential issues, notes and confidential notes.</summary>
+    private static bool IsSameFamily(IntegrationEvents a, IntegrationEvents b) =>
+        (a | b) is (IntegrationEvents.Push | IntegrationEvents.TagPush) or (IntegrationEvents.Issue | IntegrationEvents.ConfidentialIssue)
+            or (IntegrationEvents.Note | IntegrationEvents.ConfidentialNote);
+
     /// <summary>Services for the integration.</summary>
     public IServiceProvider Services { get; }
 

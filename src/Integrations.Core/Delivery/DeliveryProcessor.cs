@@ -121,7 +121,7 @@ internal sealed class DeliveryProcessor
             await _health.NotifyAsync(stored.Change, CancellationToken.None).ConfigureAwait(false);
 
             var tags = new TagList { { "integration.type", delivery.IntegrationType } };
-            _telemetry.Duration.Record(elapsed.TotalMilliseconds, tags);
+            _telemetry.Duration.Record(elapsed.TotalSeconds, tags);
             if (result.Succeeded)
             {
                 _telemetry.Deliveries.Add(1, new TagList { { "integration.type", delivery.IntegrationType }, { "outcome", "succeeded" } });

@@ -8,12 +8,12 @@ namespace Integrations.Diagnostics;
 /// Instruments (documented in the README):
 /// <c>integrations.deliveries</c> (counter, tag <c>outcome</c> = succeeded | retrying | dead),
 /// <c>integrations.delivery.failures</c> (counter), <c>integrations.delivery.retries</c> (counter),
-/// <c>integrations.delivery.duration</c> (histogram, ms), <c>integrations.outbox.depth</c> (gauge: pending deliveries) and
+/// <c>integrations.delivery.duration</c> (histogram, s), <c>integrations.outbox.depth</c> (gauge: pending deliveries) and
 /// <c>integrations.outbox.oldest_due_age</c> (gauge, s). Every measurement carries <c>integration.type</c>.
 /// </summary>
 internal sealed class IntegrationsTelemetry : IDisposable
 {
-    public const string Name = "Integrations";
+    public const string Name = IntegrationsDiagnostics.Name;
 
     private readonly Meter _meter;
     private long _depth;
@@ -25,7 +25,7 @@ internal sealed class IntegrationsTelemetry : IDisposable
         Deliveries = _meter.CreateCounter<long>("integrations.deliveries", description: "Delivery attempts by outcome.");
         Failures = _meter.CreateCounter<long>("integrations.delivery.failures", description: "Failed delivery attempts.");
         Retries = _meter.CreateCounter<long>("integrations.delivery.retries", description: "Deliveries scheduled for another attempt.");
-        Duration = _meter.CreateHistogram<double>("integrations.delivery.duration", unit: "ms", description: "Duration of delivery attempts.");
+        Duration = _meter.CreateHistogram<double>("integrations.delivery.duration", unit: "s", description: "Duration of delivery attempts, in seconds (OpenTelemetry's convention).");
         _meter.CreateObservableGauge("integrations.outbox.depth", () => Volatile.Read(ref _depth), description: "Deliveries waiting to be sent.");
         _meter.CreateObservableGauge("integrations.outbox.oldest_due_age", () => Volatile.Read(ref _oldestDueAgeSeconds), unit: "s", description: "Age of the oldest due delivery.");
     }

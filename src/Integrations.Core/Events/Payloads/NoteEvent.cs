@@ -22,7 +22,11 @@ public sealed class NoteEvent : IntegrationEvent
     public string ObjectKind => "note";
 
     /// <summary><c>note</c>, or <c>confidential_note</c>.</summary>
-    public string EventType => OnConfidentialIssue ? "confidential_note" : "note";
+    public string EventType
+    {
+        get => OnConfidentialIssue ? "confidential_note" : "note";
+        init => OnConfidentialIssue = value == "confidential_note"; // so a payload read back keeps its kind
+    }
 
     /// <summary>Who commented.</summary>
     public required GitLabUser User { get; init; }
