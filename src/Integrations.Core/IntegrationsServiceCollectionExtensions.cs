@@ -58,6 +58,7 @@ public static class IntegrationsServiceCollectionExtensions
         services.TryAddSingleton<DeliverySignal>();
         services.TryAddSingleton<IDeliveryStorage, EfCoreDeliveryStorage>();
         services.TryAddSingleton<DatabaseWriteGate>();
+        services.TryAddSingleton<WorkerHeartbeat>();
         services.TryAddSingleton<OutboxWriter>();
         services.TryAddSingleton<IntegrationHealthCache>();
         services.TryAddSingleton<IntegrationHealthService>();

@@ -32,6 +32,7 @@ internal sealed class DeliveryWorker : BackgroundService
     private readonly ILogger<DeliveryWorker> _logger;
     private readonly DatabaseWriteGate _gate;
     private readonly IDeliveryStorage _storage;
+    private readonly WorkerHeartbeat _heartbeat;
 
     public DeliveryWorker(
         IServiceScopeFactory scopes,
@@ -42,8 +43,10 @@ internal sealed class DeliveryWorker : BackgroundService
         IntegrationsTelemetry telemetry,
         ILogger<DeliveryWorker> logger,
         DatabaseWriteGate gate,
-        IDeliveryStorage storage)
+        IDeliveryStorage storage,
+        WorkerHeartbeat heartbeat)
     {
+        _heartbeat = heartbeat;
         _gate = gate;
         _storage = storage;
         _scopes = scopes;
@@ -107,6 +110,7 @@ internal sealed class DeliveryWorker : BackgroundService
                     try
                     {
                         passTime = _time.GetUtcNow();
+                        _heartbeat.Beat(passTime);
                         (token, claimed) = await ClaimAsync(free, passTime, stoppingToken).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
