@@ -22,7 +22,7 @@ public static class IntegrationsHttp
     /// <param name="maxBytes">The most bytes to read.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The bytes read, and whether the body was longer.</returns>
-    public static async Task<(byte[] Body, bool Truncated)> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    internal static async Task<(byte[] Body, bool Truncated)> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
