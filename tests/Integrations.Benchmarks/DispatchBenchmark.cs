@@ -1,6 +1,6 @@
-using Integrations.Storage;
 using System.Diagnostics;
 using Integrations.Delivery;
+using Integrations.Storage;
 using Integrations.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

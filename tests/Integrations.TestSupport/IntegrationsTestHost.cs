@@ -1,5 +1,5 @@
-using Integrations.Storage;
 using Integrations.Persistence;
+using Integrations.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

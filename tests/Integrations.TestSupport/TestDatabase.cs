@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using NUnit.Framework;
+using Npgsql;
 
 namespace Integrations.TestSupport;
 

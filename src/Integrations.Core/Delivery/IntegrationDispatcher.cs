@@ -1,7 +1,7 @@
-using Integrations.Storage;
 using System.Text;
 using Integrations.Events;
 using Integrations.Inheritance;
+using Integrations.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integrations.Delivery;

@@ -1,5 +1,5 @@
-using Integrations.Storage;
 using System.Collections.Concurrent;
+using Integrations.Storage;
 
 namespace Integrations.Delivery;
 

@@ -1,5 +1,5 @@
-using Integrations.Storage;
 using Integrations.Diagnostics;
+using Integrations.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Integrations.Events;
+using Integrations.Http;
 using Integrations.Inheritance;
 using Integrations.Persistence;
 using Microsoft.Extensions.Options;
@@ -78,7 +79,7 @@ internal sealed class IntegrationTester : IIntegrationTester
         var error = result.Succeeded ? null : redactor.Text(result.Message);
         var attempt = exchange is null
             ? null
-            : DeliveryAttempt.From(IntegrationCall.Record(Guid.Empty, integration.Id, IntegrationEventNames.GetName(@event.Kind), 1, now.ToUnixTimeMilliseconds(), _time.GetElapsedTime(started), result, error, exchange, redactor, options.Delivery));
+            : DeliveryAttempt.From(AttemptLog.Record(Guid.Empty, integration.Id, IntegrationEventNames.GetName(@event.Kind), 1, now.ToUnixTimeMilliseconds(), _time.GetElapsedTime(started), result, error, exchange, redactor, options.Delivery));
         var shown = result.Succeeded || result.Message is null ? result : result.WithMessage(redactor.Text(result.Message));
 
         if (result.Succeeded && await TestedTheSavedSettingsAsync(integration, cancellationToken).ConfigureAwait(false))

@@ -1,10 +1,10 @@
-using Integrations.Storage;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Integrations.Properties;
 using Integrations.Registry;
 using Integrations.Secrets;
+using Integrations.Storage;
 
 namespace Integrations.Persistence;
 

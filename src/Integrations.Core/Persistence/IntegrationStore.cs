@@ -1,8 +1,8 @@
-using Integrations.Storage;
 using Integrations.Delivery;
 using Integrations.Diagnostics;
 using Integrations.Inheritance;
 using Integrations.Registry;
+using Integrations.Storage;
 using Integrations.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

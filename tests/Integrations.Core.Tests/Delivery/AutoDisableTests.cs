@@ -1,5 +1,5 @@
-using Integrations.Storage;
 using Integrations.Delivery;
+using Integrations.Storage;
 using Integrations.TestSupport;
 
 namespace Integrations.Core.Tests.Delivery;

@@ -1,7 +1,7 @@
-using Integrations.Storage;
 using Integrations.Delivery;
 using Integrations.Events;
 using Integrations.Persistence;
+using Integrations.Storage;
 using Integrations.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Integrations.Properties;
 
-namespace Integrations.Delivery;
+namespace Integrations.Http;
 
 /// <summary>
 /// Removes secrets from what the delivery log stores: values of the integration's secret fields wherever they appear,

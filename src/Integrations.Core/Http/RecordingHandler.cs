@@ -1,6 +1,6 @@
-using Integrations.Http;
 
-namespace Integrations.Delivery;
+
+namespace Integrations.Http;
 
 /// <summary>
 /// Wraps the guarded integrations handler for one attempt and records what was sent and received, so every

@@ -1,4 +1,4 @@
-namespace Integrations.Delivery;
+namespace Integrations.Http;
 
 /// <summary>One HTTP request and its response as seen during an attempt (before redaction).</summary>
 internal sealed record HttpExchange(
