@@ -90,6 +90,18 @@ internal sealed class DeliveryLog : IDeliveryLog
         var rows = await _db.Context.Set<DeliveryAttemptRecord>().AsNoTracking()
             .Where(a => a.DeliveryId == deliveryId)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.Any(a => a.RequestBodyIsPayload))
+        {
+            // The body these attempts sent is the event's payload, stored once in the payloads table.
+            var deliveries = Deliveries.AsNoTracking().Where(d => d.Id == deliveryId).Select(d => d.PayloadId);
+            var body = await _db.Context.Set<DeliveryPayloadRecord>().AsNoTracking().Where(p => deliveries.Contains(p.Id))
+                .Select(p => p.Body).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var attempt in rows.Where(a => a.RequestBodyIsPayload))
+            {
+                attempt.RequestBody = body;
+            }
+        }
+
         return rows.OrderBy(a => a.StartedAt).ThenBy(a => a.AttemptNumber).Select(DeliveryAttempt.From).ToArray();
     }
 

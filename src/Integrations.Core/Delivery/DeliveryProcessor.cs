@@ -106,7 +106,7 @@ internal sealed class DeliveryProcessor
             var delay = result.Succeeded || result.IsGone ? null
                 : result.IsTransient ? RetrySchedule.NextDelay(options.Delivery, attemptNumber, result.RetryAfter, Random.Shared.NextDouble()) : null;
             var status = result.Succeeded ? DeliveryStatus.Succeeded : delay is null ? DeliveryStatus.Dead : DeliveryStatus.Pending;
-            var attempt = AttemptLog.Record(delivery.Id, delivery.IntegrationId, delivery.EventKind, attemptNumber, startedAt, elapsed, result, error, exchange, redactor, options.Delivery);
+            var attempt = AttemptLog.Record(delivery.Id, delivery.IntegrationId, delivery.EventKind, attemptNumber, startedAt, elapsed, result, error, exchange, redactor, options.Delivery, payload);
 
             // The delivery's outcome, its attempt log and the integration's health change commit together, in one
             // transaction with the outcomes of other deliveries finishing at the same time.

@@ -39,6 +39,12 @@ internal sealed class DeliveryAttemptRecord
     /// <summary>The request body (truncated), secrets masked.</summary>
     public string? RequestBody { get; set; }
 
+    /// <summary>
+    /// Whether the request body was the event's payload, unchanged by redaction: it is then not stored again here
+    /// (<see cref="RequestBody"/> is null) and the log reads it from the payload row.
+    /// </summary>
+    public bool RequestBodyIsPayload { get; set; }
+
     /// <summary>The response status code.</summary>
     public int? ResponseStatus { get; set; }
 

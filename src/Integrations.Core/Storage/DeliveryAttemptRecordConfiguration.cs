@@ -38,6 +38,7 @@ internal sealed class DeliveryAttemptRecordConfiguration : IEntityTypeConfigurat
         builder.Property(a => a.RequestUrl).HasColumnName("request_url").HasMaxLength(2048);
         builder.Property(a => a.RequestHeaders).HasColumnName("request_headers");
         builder.Property(a => a.RequestBody).HasColumnName("request_body");
+        builder.Property(a => a.RequestBodyIsPayload).HasColumnName("request_body_is_payload");
         builder.Property(a => a.ResponseStatus).HasColumnName("response_status");
         builder.Property(a => a.ResponseHeaders).HasColumnName("response_headers");
         builder.Property(a => a.ResponseBody).HasColumnName("response_body");

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Integrations.Core.Tests.Webhooks;
 using Integrations.Delivery;
+using Integrations.Storage;
 using Integrations.TestSupport;
 using Integrations.Webhooks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrations.Core.Tests.Delivery;
@@ -46,6 +48,9 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
         attempt.RequestMethod.Should().Be("POST");
         attempt.RequestUrl.Should().Be(Receiver.Url("hook").ToString());
         attempt.RequestBody.Should().Be(System.Text.Encoding.UTF8.GetString(push.ToJsonUtf8()));
+        var stored = await Host.ScopeAsync(sp => sp.GetRequiredService<Integrations.Persistence.IntegrationsDbContext>().Set<DeliveryAttemptRecord>().AsNoTracking().SingleAsync());
+        stored.RequestBody.Should().BeNull("the body is the payload, which is stored once; the log reads it from there");
+        stored.RequestBodyIsPayload.Should().BeTrue();
         attempt.RequestHeaders["X-Gitlab-Token"].Should().Be("[REDACTED]");
         attempt.RequestHeaders["User-Agent"].Should().Be(Receiver.Requests.Single().Header("User-Agent"), "the log shows what was sent");
     }
