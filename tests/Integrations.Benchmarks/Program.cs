@@ -35,6 +35,25 @@ results.Add(new Measurement("Typed property get", $"{typedNs:0.00} ns", $"{plain
 Say($"property: {typedNs:0.00} ns vs {plainNs:0.00} ns");
 }
 
+// Against the peer (--only hangfire; not in the default run): raw HttpClient, us and Hangfire, interleaved, per database.
+if (only == "hangfire")
+{
+    var rounds = quick ? 2 : 3;
+    var hangfireEvents = quick ? 1_000 : 5_000;
+    foreach (var kind in postgres ? new[] { DatabaseKind.Sqlite, DatabaseKind.PostgreSql } : new[] { DatabaseKind.Sqlite })
+    {
+        for (var round = 1; round <= rounds; round++)
+        {
+            var raw = await EndToEndBenchmark.RawHttpClientAsync(hangfireEvents);
+            var ours = await EndToEndBenchmark.PipelineAsync(kind, hangfireEvents);
+            var hangfire = await HangfireContender.RunAsync(kind, hangfireEvents);
+            Say($"{Name(kind)} round {round}: raw {raw:0} events/s, us {ours:0} ({ours / raw:0.00} × raw), Hangfire {hangfire:0} ({hangfire / raw:0.00} × raw); us / Hangfire {ours / hangfire:0.0} ×");
+        }
+    }
+
+    return 0;
+}
+
 // 2. End-to-end throughput against raw HttpClient at the same concurrency.
 if (Run("e2e"))
 {
