@@ -1,5 +1,4 @@
 using System.Globalization;
-using Integrations.Delivery;
 using Integrations.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -59,12 +58,11 @@ internal sealed class PostgreSqlDeliveryStorage : EfCoreDeliveryStorage
         ReturningClaim.ClaimAsync(context, NewLeaseToken(workerId), count, nowMs, leaseMs, lockClause: " FOR UPDATE SKIP LOCKED", cancellationToken);
 
     /// <inheritdoc />
-    public override async Task<HashSet<Guid>> ApplyOutcomesAsync(DbContext context, IReadOnlyList<DeliveryOutcome> outcomes, long nowMs, CancellationToken cancellationToken)
+    public override async Task<HashSet<Guid>> ApplyOutcomesAsync(DbContext context, IReadOnlyList<OutcomeRow> rows, CancellationToken cancellationToken)
     {
         var sql = context.GetService<ISqlGenerationHelper>();
         var (table, _) = EntityColumn.Of<DeliveryRecord>(context);
         string C(string name) => sql.DelimitIdentifier(name);
-        var rows = outcomes.Select(o => OutcomeColumns.Of(o, nowMs)).ToList();
         var columns = new Array[]
         {
             rows.Select(r => r.Id).ToArray(),

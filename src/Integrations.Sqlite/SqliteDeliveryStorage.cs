@@ -1,4 +1,3 @@
-using Integrations.Delivery;
 using Integrations.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +55,7 @@ internal sealed class SqliteDeliveryStorage : EfCoreDeliveryStorage
         ReturningClaim.ClaimAsync(context, NewLeaseToken(workerId), count, nowMs, leaseMs, lockClause: string.Empty, cancellationToken);
 
     /// <inheritdoc />
-    public override async Task<HashSet<Guid>> ApplyOutcomesAsync(DbContext context, IReadOnlyList<DeliveryOutcome> outcomes, long nowMs, CancellationToken cancellationToken)
+    public override async Task<HashSet<Guid>> ApplyOutcomesAsync(DbContext context, IReadOnlyList<OutcomeRow> outcomes, CancellationToken cancellationToken)
     {
         var sql = context.GetService<ISqlGenerationHelper>();
         var (table, _) = EntityColumn.Of<DeliveryRecord>(context);
@@ -75,7 +74,7 @@ internal sealed class SqliteDeliveryStorage : EfCoreDeliveryStorage
             using var statement = NativeStatement.Prepare(Sqlite(connection), text);
             foreach (var o in outcomes)
             {
-                var (id, token, status, attempts, next, completed, code, error) = OutcomeColumns.Of(o, nowMs);
+                var (id, token, status, attempts, next, completed, code, error) = o;
                 object?[] values = [id, token, (int)status, attempts, next, completed, code, error];
                 for (var i = 0; i < values.Length; i++)
                 {

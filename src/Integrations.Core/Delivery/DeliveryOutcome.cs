@@ -12,7 +12,15 @@ internal sealed record DeliveryOutcome(
     int? StatusCode,
     string? Error,
     DeliveryAttemptRecord? Attempt,
-    HealthObservation Health);
+    HealthObservation Health)
+{
+    /// <summary>The row the storage writes for this outcome at <paramref name="nowMs"/>.</summary>
+    public OutcomeRow ToRow(long nowMs) =>
+        new(Delivery.Id, LeaseToken, Status, Attempts, NextAttemptAt ?? Delivery.NextAttemptAt,
+            Status is DeliveryStatus.Succeeded or DeliveryStatus.Dead ? nowMs : null,
+            StatusCode ?? Delivery.LastStatusCode,
+            Error is { Length: > OutcomeRow.MaxErrorLength } e ? e[..OutcomeRow.MaxErrorLength] : Error);
+}
 
 /// <summary>What an outcome does to the integration's health.</summary>
 internal enum HealthEffect

@@ -48,7 +48,7 @@ internal sealed class OutcomeWriter : IAsyncDisposable
             var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var applied = await _storage.ApplyOutcomesAsync(context, outcomes, now, CancellationToken.None).ConfigureAwait(false);
+                var applied = await _storage.ApplyOutcomesAsync(context, outcomes.Select(o => o.ToRow(now)).ToList(), CancellationToken.None).ConfigureAwait(false);
                 var attempts = new List<DeliveryAttemptRecord>(outcomes.Count);
                 for (var i = 0; i < outcomes.Count; i++)
                 {

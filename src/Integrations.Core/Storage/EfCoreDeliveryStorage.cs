@@ -73,12 +73,12 @@ internal class EfCoreDeliveryStorage : IDeliveryStorage
     }
 
     /// <inheritdoc />
-    public virtual async Task<HashSet<Guid>> ApplyOutcomesAsync(DbContext context, IReadOnlyList<DeliveryOutcome> outcomes, long nowMs, CancellationToken cancellationToken)
+    public virtual async Task<HashSet<Guid>> ApplyOutcomesAsync(DbContext context, IReadOnlyList<OutcomeRow> outcomes, CancellationToken cancellationToken)
     {
         var applied = new HashSet<Guid>();
         foreach (var o in outcomes)
         {
-            var (id, token, status, attempts, next, completed, code, error) = OutcomeColumns.Of(o, nowMs);
+            var (id, token, status, attempts, next, completed, code, error) = o;
             var stored = await context.Set<DeliveryRecord>().Where(d => d.Id == id && d.LeaseOwner == token)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(d => d.Status, status)

@@ -1,4 +1,3 @@
-using Integrations.Delivery;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integrations.Storage;
@@ -26,7 +25,7 @@ internal interface IDeliveryStorage
     Task<DeliveryClaim> ClaimAsync(DbContext context, string workerId, int count, long nowMs, long leaseMs, CancellationToken cancellationToken);
 
     /// <summary>Stores outcomes, each only while its worker still holds the lease; returns the ids that were stored.</summary>
-    Task<HashSet<Guid>> ApplyOutcomesAsync(DbContext context, IReadOnlyList<DeliveryOutcome> outcomes, long nowMs, CancellationToken cancellationToken);
+    Task<HashSet<Guid>> ApplyOutcomesAsync(DbContext context, IReadOnlyList<OutcomeRow> outcomes, CancellationToken cancellationToken);
 
     /// <summary>Gives claims back (pending again, no lease) for deliveries that were claimed and never started.</summary>
     Task ReleaseAsync(DbContext context, IReadOnlyList<Guid> deliveryIds, CancellationToken cancellationToken);

@@ -59,7 +59,7 @@ public sealed class DeliveryStorageTests(DatabaseKind kind) : DatabaseTests(kind
             new(lost, "worker-a", DeliveryStatus.Dead, 1, null, 500, "boom", null, HealthObservation.None),
         ];
 
-        var applied = await InContextAsync(db => Storage.ApplyOutcomesAsync(db, outcomes, nowMs: 1_700_000_009_000, CancellationToken.None));
+        var applied = await InContextAsync(db => Storage.ApplyOutcomesAsync(db, outcomes.Select(o => o.ToRow(1_700_000_009_000)).ToList(), CancellationToken.None));
 
         applied.Should().Equal(held.Id);
         var stored = await InContextAsync(db => db.Set<DeliveryRecord>().AsNoTracking().ToDictionaryAsync(d => d.Id));
@@ -160,7 +160,7 @@ public sealed class DeliveryStorageTests(DatabaseKind kind) : DatabaseTests(kind
 
         // And the outcome statement must find the row SaveChanges wrote.
         DeliveryOutcome[] outcomes = [new(tracked, "worker-a", DeliveryStatus.Succeeded, 1, null, 200, null, null, HealthObservation.None)];
-        (await InContextAsync(db => Storage.ApplyOutcomesAsync(db, outcomes, nowMs: 1_700_000_009_000, CancellationToken.None))).Should().Equal(tracked.Id);
+        (await InContextAsync(db => Storage.ApplyOutcomesAsync(db, outcomes.Select(o => o.ToRow(1_700_000_009_000)).ToList(), CancellationToken.None))).Should().Equal(tracked.Id);
     }
 
     private IDeliveryStorage Storage => Host.Services.GetRequiredService<IDeliveryStorage>();
