@@ -105,6 +105,23 @@ public sealed class DeliveryStorageTests(DatabaseKind kind) : DatabaseTests(kind
     }
 
     [Test]
+    public async Task A_claim_takes_over_deliveries_whose_lease_ran_out_before_pending_ones()
+    {
+        var abandoned = Delivery(1, "dead-worker");   // delivering, lease ended at 1_700_000_060_001
+        var pending = Delivery(2, null);
+        await InContextAsync(db => Storage.InsertAsync(db, new[] { abandoned, pending }, CancellationToken.None));
+
+        var first = await InContextAsync(db => Storage.ClaimAsync(db, "worker", 1, nowMs: 1_800_000_000_000, leaseMs: 60_000, CancellationToken.None));
+        var second = await InContextAsync(db => Storage.ClaimAsync(db, "worker", 1, nowMs: 1_800_000_000_000, leaseMs: 60_000, CancellationToken.None));
+
+        first.Deliveries.Should().ContainSingle().Which.Delivery.Should().Match<DeliveryRecord>(d =>
+            d.Id == abandoned.Id && d.LeaseOwner == first.Token && d.LeaseExpiresAt == 1_800_000_060_000 && d.Status == DeliveryStatus.Delivering);
+        second.Deliveries.Should().ContainSingle().Which.Delivery.Id.Should().Be(pending.Id);
+        (await InContextAsync(db => Storage.ClaimAsync(db, "worker", 5, nowMs: 1_800_000_000_000, leaseMs: 60_000, CancellationToken.None)))
+            .Deliveries.Should().BeEmpty("both leases are live now");
+    }
+
+    [Test]
     public async Task Two_claims_never_take_the_same_delivery()
     {
         var rows = Enumerable.Range(0, 40).Select(i => Delivery(i, null)).ToList();
