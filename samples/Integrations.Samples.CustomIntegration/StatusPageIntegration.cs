@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Integrations;
 using Integrations.Fields;
 
 namespace Integrations.Samples.CustomIntegration;

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using Integrations.Fields;
 using Integrations.Properties;
 using Integrations.Registry;
+using Integrations.Validation;
 
 namespace Integrations;
 

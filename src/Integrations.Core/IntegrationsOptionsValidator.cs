@@ -1,4 +1,3 @@
-using Integrations.Delivery;
 using Integrations.Http;
 using Microsoft.Extensions.Options;
 

@@ -1,12 +1,16 @@
-using Integrations.Delivery;
+using Integrations.DeliveryLog;
 using Integrations.Diagnostics;
+using Integrations.Dispatch;
+using Integrations.Health;
 using Integrations.Http;
 using Integrations.Inheritance;
 using Integrations.Persistence;
 using Integrations.Registry;
 using Integrations.Secrets;
 using Integrations.Storage;
+using Integrations.TestSettings;
 using Integrations.Validation;
+using Integrations.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -46,6 +50,7 @@ public static class IntegrationsServiceCollectionExtensions
         services.TryAddSingleton<IIntegrationCatalog, IntegrationCatalog>();
         services.TryAddSingleton<SecretProtector>();
         services.TryAddSingleton<EffectiveIntegrationCache>();
+        services.TryAddSingleton<IIntegrationChangeObserver>(sp => sp.GetRequiredService<EffectiveIntegrationCache>());
         services.TryAddSingleton<IScopeHierarchy, NoGroupsScopeHierarchy>();
         services.TryAddSingleton<IntegrationRecordMapper>();
         services.TryAddSingleton<IntegrationRulesValidator>();
@@ -65,7 +70,7 @@ public static class IntegrationsServiceCollectionExtensions
         services.TryAddSingleton<OutcomeWriter>();
         services.TryAddSingleton<DeliveryProcessor>();
         services.TryAddScoped<IIntegrationDispatcher, IntegrationDispatcher>();
-        services.TryAddScoped<IDeliveryLog, DeliveryLog>();
+        services.TryAddScoped<IDeliveryLog, StoredDeliveryLog>();
         services.TryAddScoped<IIntegrationTester, IntegrationTester>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DeliveryWorker>());
         services.TryAddSingleton<IHostNameResolver, DnsHostNameResolver>();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Integrations.Delivery;
 using Integrations.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Integrations.Delivery;
+using Integrations.Dispatch;
 using Integrations.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

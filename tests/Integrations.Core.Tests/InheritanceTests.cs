@@ -1,5 +1,4 @@
 using Integrations.Inheritance;
-using Integrations.Persistence;
 using Integrations.TestSupport;
 
 namespace Integrations.Core.Tests;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Integrations.Fields;
-using Integrations.Properties;
 
 namespace Integrations.Core.Tests;
 

@@ -1,4 +1,3 @@
-using FluentValidation;
 using FluentValidation.TestHelper;
 using Integrations.Validation;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using Integrations;
-using Integrations.Delivery;
+using Integrations.Dispatch;
 using Integrations.Events;
 using Integrations.Events.Payloads;
 using Integrations.Fields;

@@ -17,7 +17,7 @@ internal static class SnippetCompiler
         "System", "System.Collections.Generic", "System.Linq", "System.Net.Http", "System.Net.Http.Json", "System.Text",
         "System.Text.Json", "System.Threading", "System.Threading.Tasks", "FluentValidation", "Microsoft.AspNetCore.Builder",
         "Microsoft.EntityFrameworkCore", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
-        "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging", "Integrations", "Integrations.Delivery",
+        "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging", "Integrations", "Integrations.Dispatch", "Integrations.Worker", "Integrations.Health", "Integrations.TestSettings", "Integrations.DeliveryLog",
         "Integrations.Events", "Integrations.Events.Payloads", "Integrations.Fields", "Integrations.Inheritance",
         "Integrations.Persistence", "Integrations.Registry", "Integrations.Serialization", "Integrations.Validation",
         "Integrations.Webhooks", "DocHost",

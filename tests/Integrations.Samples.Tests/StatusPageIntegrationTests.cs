@@ -1,5 +1,5 @@
-using Integrations.Delivery;
 using Integrations.Samples.CustomIntegration;
+using Integrations.TestSettings;
 using Integrations.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

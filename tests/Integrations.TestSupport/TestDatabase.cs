@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using NUnit.Framework;
 using Npgsql;
+using NUnit.Framework;
 
 namespace Integrations.TestSupport;
 

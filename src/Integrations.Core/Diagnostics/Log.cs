@@ -33,7 +33,7 @@ internal static partial class Log
     public static partial void DeliveryDead(ILogger logger, Guid deliveryId, string @event, Guid integrationId, string type, int attempts, string error);
 
     [LoggerMessage(2004, LogLevel.Warning, "Integration {IntegrationId} ('{Type}') health changed from {Previous} to {Current}")]
-    public static partial void HealthChanged(ILogger logger, Guid integrationId, string type, Delivery.IntegrationHealthStatus previous, Delivery.IntegrationHealthStatus current);
+    public static partial void HealthChanged(ILogger logger, Guid integrationId, string type, string previous, string current);
 
     [LoggerMessage(2005, LogLevel.Error, "Health listener {Listener} failed for integration {IntegrationId}")]
     public static partial void HealthListenerFailed(ILogger logger, Exception exception, string listener, Guid integrationId);

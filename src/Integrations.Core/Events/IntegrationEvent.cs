@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Integrations.Events;
 
 /// <summary>
-/// A host event handed to <see cref="Delivery.IIntegrationDispatcher"/>: its kind, its GitLab-compatible JSON payload and,
+/// A host event handed to <see cref="Dispatch.IIntegrationDispatcher"/>: its kind, its GitLab-compatible JSON payload and,
 /// for pushes, the ref. Use the typed payloads in <see cref="Payloads"/> (<see cref="Payloads.PushEvent"/>,
 /// <see cref="Payloads.IssueEvent"/>, …) or <see cref="JsonEvent"/> for JSON the host already has. Every integration it is delivered to receives the same <see cref="Id"/> (sent as
 /// <c>X-Gitlab-Event-UUID</c>).

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Integrations.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace Integrations.Inheritance;
@@ -8,7 +9,7 @@ namespace Integrations.Inheritance;
 /// entry remembers the generations of its whole ancestry when it was resolved and is used only while they are all
 /// unchanged, so a change at the instance or a group invalidates every project below it without knowing them.
 /// </summary>
-internal sealed class EffectiveIntegrationCache
+internal sealed class EffectiveIntegrationCache : IIntegrationChangeObserver
 {
     private readonly ConcurrentDictionary<IntegrationScope, Entry> _entries = new();
     private readonly ConcurrentDictionary<IntegrationScope, long> _generations = new();
@@ -117,6 +118,9 @@ internal sealed class EffectiveIntegrationCache
     }
 
     /// <summary>Marks a scope changed: cached results for it and every scope below it become stale.</summary>
+    /// <inheritdoc />
+    public void ScopeChanged(IntegrationScope scope) => Invalidate(scope);
+
     public void Invalidate(IntegrationScope scope)
     {
         _generations[scope] = Interlocked.Increment(ref _clock);

@@ -1,6 +1,5 @@
-using Integrations.Delivery;
 using Integrations.Diagnostics;
-using Integrations.Inheritance;
+using Integrations.Health;
 using Integrations.Registry;
 using Integrations.Storage;
 using Integrations.Validation;
@@ -16,7 +15,7 @@ internal sealed class IntegrationStore : IIntegrationStore
     private readonly IIntegrationRegistry _registry;
     private readonly IntegrationRecordMapper _mapper;
     private readonly IIntegrationValidator _validator;
-    private readonly EffectiveIntegrationCache _cache;
+    private readonly IIntegrationChangeObserver _changes;
     private readonly TimeProvider _time;
     private readonly IntegrationHealthService _health;
     private readonly ILogger<IntegrationStore> _logger;
@@ -26,7 +25,7 @@ internal sealed class IntegrationStore : IIntegrationStore
         IIntegrationRegistry registry,
         IntegrationRecordMapper mapper,
         IIntegrationValidator validator,
-        EffectiveIntegrationCache cache,
+        IIntegrationChangeObserver changes,
         TimeProvider time,
         IntegrationHealthService health,
         ILogger<IntegrationStore> logger)
@@ -35,7 +34,7 @@ internal sealed class IntegrationStore : IIntegrationStore
         _registry = registry;
         _mapper = mapper;
         _validator = validator;
-        _cache = cache;
+        _changes = changes;
         _time = time;
         _health = health;
         _logger = logger;
@@ -176,7 +175,7 @@ internal sealed class IntegrationStore : IIntegrationStore
         integration.UpdatedAt = now;
         integration.PersistedScope = integration.Scope;
         integration.Bag.AcceptChanges();
-        _cache.Invalidate(integration.Scope);
+        _changes.ScopeChanged(integration.Scope);
 
         // An edit re-enables an integration that was disabled for failing (GitLab's rule).
         await _health.ResetAsync(context, integration.Id, descriptor.Slug, "The integration was edited.", succeeded: false, cancellationToken).ConfigureAwait(false);
@@ -204,7 +203,7 @@ internal sealed class IntegrationStore : IIntegrationStore
             return false;
         }
 
-        _cache.Invalidate(integration.Scope);
+        _changes.ScopeChanged(integration.Scope);
         Log.IntegrationDeleted(_logger, integration.Id, integration.Type, integration.Scope.ToString());
         return true;
     }

@@ -1,4 +1,3 @@
-using Integrations.Persistence;
 using Integrations.Storage;
 using Microsoft.EntityFrameworkCore;
 

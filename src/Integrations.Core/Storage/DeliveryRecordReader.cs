@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 
-using Integrations.Delivery;
-
 namespace Integrations.Storage;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Integrations.Delivery;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integrations.Storage;

@@ -1,5 +1,3 @@
-using Integrations.Delivery;
-
 namespace Integrations.Storage;
 
 /// <summary>

@@ -1,6 +1,8 @@
-using Integrations.Delivery;
+using Integrations.Health;
 using Integrations.Storage;
+using Integrations.TestSettings;
 using Integrations.TestSupport;
+using Integrations.Worker;
 
 namespace Integrations.Core.Tests.Delivery;
 

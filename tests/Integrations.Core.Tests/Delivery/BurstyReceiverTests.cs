@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using Integrations.Delivery;
+using Integrations.Dispatch;
+using Integrations.Health;
 using Integrations.TestSupport;
 
 namespace Integrations.Core.Tests.Delivery;

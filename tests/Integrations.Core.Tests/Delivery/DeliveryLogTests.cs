@@ -1,8 +1,10 @@
-using Integrations.Delivery;
-using Integrations.Events;
+using Integrations.DeliveryLog;
+using Integrations.Health;
 using Integrations.Persistence;
 using Integrations.Storage;
+using Integrations.TestSettings;
 using Integrations.TestSupport;
+using Integrations.Worker;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

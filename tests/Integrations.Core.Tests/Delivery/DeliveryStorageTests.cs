@@ -1,11 +1,10 @@
-using FluentAssertions;
-using Integrations.Delivery;
+using Integrations.Health;
 using Integrations.Persistence;
 using Integrations.Storage;
 using Integrations.TestSupport;
+using Integrations.Worker;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NUnit.Framework;
 
 namespace Integrations.Core.Tests.Delivery;
 

@@ -1,7 +1,10 @@
 using System.Text;
-using Integrations.Delivery;
+using Integrations.DeliveryLog;
+using Integrations.Dispatch;
 using Integrations.Events;
+using Integrations.Health;
 using Integrations.TestSupport;
+using Integrations.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrations.Core.Tests.Delivery;

@@ -1,6 +1,5 @@
-using System.Text.Json;
 using Integrations.Core.Tests.Webhooks;
-using Integrations.Delivery;
+using Integrations.Health;
 using Integrations.Storage;
 using Integrations.TestSupport;
 using Integrations.Webhooks;

@@ -1,6 +1,5 @@
-using FluentAssertions;
-using Integrations.Delivery;
-using NUnit.Framework;
+using Integrations.Dispatch;
+using Integrations.Worker;
 
 namespace Integrations.Core.Tests.Delivery;
 

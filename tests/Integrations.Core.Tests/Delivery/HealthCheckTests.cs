@@ -1,4 +1,3 @@
-using Integrations.Delivery;
 using Integrations.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

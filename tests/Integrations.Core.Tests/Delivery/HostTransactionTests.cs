@@ -1,4 +1,5 @@
-using Integrations.Delivery;
+using Integrations.DeliveryLog;
+using Integrations.Dispatch;
 using Integrations.Events;
 using Integrations.Events.Payloads;
 using Integrations.Persistence;

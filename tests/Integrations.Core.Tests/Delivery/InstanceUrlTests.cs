@@ -1,4 +1,3 @@
-using Integrations.Delivery;
 using Integrations.TestSupport;
 
 namespace Integrations.Core.Tests.Delivery;

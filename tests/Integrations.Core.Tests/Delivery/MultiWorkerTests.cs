@@ -1,5 +1,6 @@
-using Integrations.Delivery;
+using Integrations.Dispatch;
 using Integrations.TestSupport;
+using Integrations.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrations.Core.Tests.Delivery;

@@ -1,11 +1,8 @@
-using FluentAssertions;
-using Integrations.Delivery;
 using Integrations.Persistence;
 using Integrations.Storage;
 using Integrations.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NUnit.Framework;
 
 namespace Integrations.Core.Tests.Delivery;
 

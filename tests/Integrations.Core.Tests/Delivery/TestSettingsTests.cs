@@ -1,9 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Integrations.Delivery;
 using Integrations.Events;
 using Integrations.Events.Payloads;
 using Integrations.Fields;
+using Integrations.Health;
+using Integrations.TestSettings;
 using Integrations.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

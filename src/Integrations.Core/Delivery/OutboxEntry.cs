@@ -1,6 +1,0 @@
-using Integrations.Storage;
-
-namespace Integrations.Delivery;
-
-/// <summary>What one dispatch stores: the event's payload once, and a delivery per subscribed integration.</summary>
-internal sealed record OutboxEntry(DeliveryPayloadRecord Payload, IReadOnlyList<DeliveryRecord> Deliveries);
