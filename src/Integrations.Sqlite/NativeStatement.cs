@@ -81,8 +81,11 @@ internal sealed class NativeStatement : IDisposable
     /// Microsoft.Data.Sqlite does, or until <paramref name="cancellationToken"/> is cancelled. The wait is on the real
     /// clock: another connection releases its lock in real time, whatever clock the host injects for schedules.
     /// </summary>
-    public async ValueTask<int> ExecuteAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Ends the wait for the lock.</param>
+    /// <param name="waiting">Called once, when the statement first finds the database locked by another connection.</param>
+    public async ValueTask<int> ExecuteAsync(CancellationToken cancellationToken, Action<string>? waiting = null)
     {
+        var announced = false;
         var time = TimeProvider.System;
         var started = time.GetTimestamp();
         while (true)
@@ -98,6 +101,12 @@ internal sealed class NativeStatement : IDisposable
             raw.sqlite3_reset(_statement);
             if ((rc == raw.SQLITE_BUSY || rc == raw.SQLITE_LOCKED) && time.GetElapsedTime(started) < BusyTimeout)
             {
+                if (!announced)
+                {
+                    announced = true;
+                    waiting?.Invoke(_sql);
+                }
+
                 await Task.Delay(TimeSpan.FromMilliseconds(1), time, cancellationToken).ConfigureAwait(false);
                 continue;
             }

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Integrations.Sqlite;
 
@@ -11,8 +12,10 @@ namespace Integrations.Sqlite;
 /// inserts and outcome updates as native statements bound by position, one per row (a statement with thousands of named
 /// parameters costs SQLite quadratic time to bind), and claims as <c>UPDATE … RETURNING</c>, atomic on SQLite.
 /// </summary>
-internal sealed class SqliteDeliveryStorage : EfCoreDeliveryStorage
+internal sealed partial class SqliteDeliveryStorage(ILogger<SqliteDeliveryStorage> logger) : EfCoreDeliveryStorage
 {
+    private readonly Action<string> _waiting = sql => WaitingForWriteLock(logger, sql);
+
     /// <inheritdoc />
     public override DeliveryStorageFeatures Features { get; } = new(SingleWriter: true, ConcurrentCommits: 1);
 
@@ -45,7 +48,7 @@ internal sealed class SqliteDeliveryStorage : EfCoreDeliveryStorage
                     statement.Bind(c, columns[c].Read(row));
                 }
 
-                await statement.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                await statement.ExecuteAsync(cancellationToken, _waiting).ConfigureAwait(false);
             }
         }
     }
@@ -81,7 +84,7 @@ internal sealed class SqliteDeliveryStorage : EfCoreDeliveryStorage
                     statement.Bind(i, values[i]);
                 }
 
-                if (await statement.ExecuteAsync(cancellationToken).ConfigureAwait(false) > 0)
+                if (await statement.ExecuteAsync(cancellationToken, _waiting).ConfigureAwait(false) > 0)
                 {
                     applied.Add(id);
                 }
@@ -95,4 +98,7 @@ internal sealed class SqliteDeliveryStorage : EfCoreDeliveryStorage
         ?? throw new InvalidOperationException(
             $"UseSqlite() was called, but the integrations database is {lease.Connection.GetType().Name}, not SQLite. "
             + "Call it only for a SQLite context (and UsePostgreSql() for PostgreSQL).");
+
+    [LoggerMessage(1101, LogLevel.Debug, "Another connection holds SQLite's write lock; waiting (up to 30 s) to run: {Statement}")]
+    private static partial void WaitingForWriteLock(ILogger logger, string statement);
 }

@@ -18,6 +18,7 @@ internal sealed class GroupCommitter<TItem, TResult> : IAsyncDisposable
     private readonly string _name;
     private readonly Lazy<Task> _loop;
     private int _maxConcurrentCommits = 1;
+    private long _slotWaits;
 
     /// <param name="name">For the error when enqueuing after shutdown.</param>
     /// <param name="commit">Commits items together and returns one result per item, in order.</param>
@@ -38,6 +39,9 @@ internal sealed class GroupCommitter<TItem, TResult> : IAsyncDisposable
         get => Volatile.Read(ref _maxConcurrentCommits);
         set => Volatile.Write(ref _maxConcurrentCommits, Math.Clamp(value, 1, 16));
     }
+
+    /// <summary>How many times queued items waited for a commit slot to free (commits held back by the limit).</summary>
+    public long SlotWaits => Interlocked.Read(ref _slotWaits);
 
     public Task<TResult> EnqueueAsync(TItem item)
     {
@@ -69,6 +73,7 @@ internal sealed class GroupCommitter<TItem, TResult> : IAsyncDisposable
             inFlight.RemoveAll(t => t.IsCompleted);
             if (inFlight.Count >= MaxConcurrentCommits)
             {
+                Interlocked.Increment(ref _slotWaits);
                 await Task.WhenAny(inFlight).ConfigureAwait(false);
                 continue;
             }

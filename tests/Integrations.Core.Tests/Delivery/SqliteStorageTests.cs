@@ -26,8 +26,9 @@ public sealed class SqliteStorageTests() : DatabaseTests(DatabaseKind.Sqlite)
             await sp.GetRequiredService<IDeliveryStorage>().InsertAsync(sp.GetRequiredService<IntegrationsDbContext>(), new[] { DeliveryStorageTests.Delivery(1, null) }, CancellationToken.None);
             return 0;
         }));
-        await Task.Delay(300);
-        insert.IsCompleted.Should().BeFalse("the other connection holds the write lock");
+        var waiting = await Host.Logs.WaitForLogAsync(r => r.Id.Id == 1101);
+        waiting.Message.Should().Contain("INSERT INTO");
+        insert.IsCompleted.Should().BeFalse("the insert found the lock taken and waits for it instead of failing");
 
         hold.CommandText = "COMMIT";
         await hold.ExecuteNonQueryAsync();
