@@ -13,19 +13,26 @@ internal sealed class BenchHost : IAsyncDisposable
 {
     private readonly List<IHostedService> _started = [];
 
-    private BenchHost(ServiceProvider services, TestDatabase database)
+    private readonly bool _ownsDatabase;
+
+    private BenchHost(ServiceProvider services, TestDatabase database, bool ownsDatabase)
     {
         Services = services;
         Database = database;
+        _ownsDatabase = ownsDatabase;
     }
 
     public ServiceProvider Services { get; }
 
     public TestDatabase Database { get; }
 
-    public static async Task<BenchHost> StartAsync(DatabaseKind kind, bool runWorker, int concurrency = 16)
+    public static async Task<BenchHost> StartAsync(DatabaseKind kind, bool runWorker, int concurrency = 16) =>
+        await StartAsync(await TestDatabase.CreateAsync(kind), runWorker, concurrency, ownsDatabase: true);
+
+    /// <summary>A host over a database the caller owns (and reads after the host is gone) unless <paramref name="ownsDatabase"/>.</summary>
+    public static async Task<BenchHost> StartAsync(TestDatabase database, bool runWorker, int concurrency, bool ownsDatabase)
     {
-        var database = await TestDatabase.CreateAsync(kind);
+        var kind = database.Kind;
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         var builder = services.AddIntegrations(o =>
@@ -54,7 +61,7 @@ internal sealed class BenchHost : IAsyncDisposable
             await scope.ServiceProvider.GetRequiredService<IntegrationsDbContext>().Database.EnsureCreatedAsync();
         }
 
-        return new BenchHost(provider, database);
+        return new BenchHost(provider, database, ownsDatabase);
     }
 
     public async Task StartWorkerAsync()
@@ -94,7 +101,10 @@ internal sealed class BenchHost : IAsyncDisposable
         }
 
         await Services.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 
     /// <summary>project "p" → group "g" → instance.</summary>

@@ -18,23 +18,7 @@ internal static class DispatchBenchmark
     public static async Task<(double AmortisedMicros, double P99Millis, double BytesPerCall, double BaselineMicros)> RunAsync(DatabaseKind kind, int calls, bool measureBaseline = true)
     {
         await using var host = await BenchHost.StartAsync(kind, runWorker: false);
-        var url = new Uri("http://127.0.0.1:9/hook");
-        for (var i = 0; i < 3; i++)
-        {
-            await host.SaveHookAsync(IntegrationScope.Instance, url);
-            await host.SaveHookAsync(IntegrationScope.Group("g"), url);
-        }
-
-        for (var i = 0; i < 4; i++)
-        {
-            await host.SaveHookAsync(IntegrationScope.Project("p"), url);
-        }
-
-        var warm = await host.ScopeAsync(sp => sp.GetRequiredService<IIntegrationDispatcher>().DispatchAsync("p", BenchHost.Push(0)));
-        if (warm.Count != 10)
-        {
-            throw new InvalidOperationException($"Expected 10 deliveries per event, got {warm.Count}.");
-        }
+        var warm = await TenIntegrationsAsync(host);
 
         var events = Enumerable.Range(1, calls).Select(BenchHost.Push).ToArray();
         var latencies = new double[calls];
@@ -59,6 +43,74 @@ internal static class DispatchBenchmark
 
         var baseline = measureBaseline ? await BaselineAsync(host, events, warm) : double.NaN;
         return (amortised, p99, allocated / (double)calls, baseline);
+    }
+
+    /// <summary>
+    /// An open-loop load: calls start on a fixed schedule at <paramref name="callsPerSecond"/> whether or not earlier ones
+    /// have finished, as requests reach a host's handlers, and each call's latency counts from when it was due (so a
+    /// stall shows in every call it delays, not only in the one that met it). Returns the p50 and p99 in ms.
+    /// </summary>
+    public static async Task<(double P50Millis, double P99Millis)> OpenLoopAsync(DatabaseKind kind, double callsPerSecond, int calls)
+    {
+        await using var host = await BenchHost.StartAsync(kind, runWorker: false);
+        await TenIntegrationsAsync(host);
+        var events = Enumerable.Range(1, calls).Select(BenchHost.Push).ToArray();
+        var latencies = new double[calls];
+        var running = new Task[calls];
+        var interval = Stopwatch.Frequency / callsPerSecond;
+        var start = Stopwatch.GetTimestamp();
+        var next = 0;
+        while (next < calls)
+        {
+            // Start every call that is due; then sleep until the next one (timer resolution is about 1 ms, so calls
+            // start in small bursts, each timed from its own due time).
+            var now = Stopwatch.GetTimestamp();
+            while (next < calls && start + (long)(next * interval) <= now)
+            {
+                var i = next++;
+                var due = start + (long)(i * interval);
+                running[i] = Task.Run(async () =>
+                {
+                    await host.ScopeAsync(sp => sp.GetRequiredService<IIntegrationDispatcher>().DispatchAsync("p", events[i]));
+                    latencies[i] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+                });
+            }
+
+            if (next < calls)
+            {
+                var wait = Stopwatch.GetElapsedTime(now, start + (long)(next * interval));
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+            }
+        }
+
+        await Task.WhenAll(running);
+        var achieved = calls / Stopwatch.GetElapsedTime(start).TotalSeconds;
+        Array.Sort(latencies);
+        double Percentile(double q) => latencies[(int)Math.Min(calls - 1, Math.Ceiling(calls * q) - 1)];
+        Console.WriteLine($"  open loop at {callsPerSecond:0} calls/s (achieved {achieved:0}): p50 {Percentile(0.5):0.00} ms, p90 {Percentile(0.9):0.00} ms, p99 {Percentile(0.99):0.00} ms, max {latencies[^1]:0.00} ms");
+        return (Percentile(0.5), Percentile(0.99));
+    }
+
+    /// <summary>3 webhooks at the instance, 3 at group "g", 4 at project "p"; one dispatch to warm the cache.</summary>
+    private static async Task<IReadOnlyList<EnqueuedDelivery>> TenIntegrationsAsync(BenchHost host)
+    {
+        var url = new Uri("http://127.0.0.1:9/hook");
+        for (var i = 0; i < 3; i++)
+        {
+            await host.SaveHookAsync(IntegrationScope.Instance, url);
+            await host.SaveHookAsync(IntegrationScope.Group("g"), url);
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            await host.SaveHookAsync(IntegrationScope.Project("p"), url);
+        }
+
+        var warm = await host.ScopeAsync(sp => sp.GetRequiredService<IIntegrationDispatcher>().DispatchAsync("p", BenchHost.Push(0)));
+        return warm.Count == 10 ? warm : throw new InvalidOperationException($"Expected 10 deliveries per event, got {warm.Count}.");
     }
 
     /// <summary>The same rows per call (the payload and 10 deliveries), written by each caller in its own <c>SaveChanges</c>.</summary>

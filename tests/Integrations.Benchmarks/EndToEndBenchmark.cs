@@ -6,56 +6,64 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Integrations.Benchmarks;
 
 /// <summary>
-/// Events through dispatch → outbox → worker → HTTP to a Kestrel receiver on 127.0.0.1, against raw
+/// Events through dispatch → outbox → worker → HTTP to a Kestrel receiver on 127.0.0.1 in its own process, against raw
 /// <see cref="HttpClient"/> posting the same bodies to the same receiver at the same concurrency.
 /// </summary>
 internal static class EndToEndBenchmark
 {
     public const int Concurrency = 16;
 
-    public static async Task<double> RawHttpClientAsync(int events)
+    public static async Task<ContenderRun> RawHttpClientAsync(ReceiverProcess receiver, int events)
     {
-        await using var receiver = await TestReceiver.StartAsync();
+        await receiver.ResetAsync();
         var bodies = Enumerable.Range(0, events).Select(i => BenchHost.Push(i).ToJsonUtf8()).ToArray();
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency });
-        var url = receiver.Url("hook");
-        await PostAsync(client, url, bodies[0]);
-        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        await PostAsync(client, receiver.Hook, bodies[0]);
+        var meter = CostMeter.Start(receiver.ProcessId);
         var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(bodies.Skip(1), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (body, ct) => await PostAsync(client, url, body));
+        await Parallel.ForEachAsync(bodies.Skip(1), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (body, ct) => await PostAsync(client, receiver.Hook, body));
+        await receiver.WaitForAsync(events, TimeSpan.FromMinutes(5));
         watch.Stop();
-        Console.WriteLine($"  CPU per raw request: {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMicroseconds / events:0} µs (receiver included)");
-        return (events - 1) / watch.Elapsed.TotalSeconds;
+        return new ContenderRun((events - 1) / watch.Elapsed.TotalSeconds, meter.Stop(events - 1));
     }
 
-    public static async Task<double> PipelineAsync(DatabaseKind kind, int events)
+    public static async Task<ContenderRun> PipelineAsync(DatabaseKind kind, ReceiverProcess receiver, int events)
     {
-        await using var receiver = await TestReceiver.StartAsync();
-        await using var host = await BenchHost.StartAsync(kind, runWorker: true, Concurrency);
-        await host.SaveHookAsync(IntegrationScope.Project("p"), receiver.Url("hook"));
+        await using var database = await TestDatabase.CreateAsync(kind);
+        return await PipelineAsync(database, receiver, events);
+    }
+
+    /// <summary>Our pipeline on a database the caller owns (so it can read the database's statistics afterwards).</summary>
+    public static async Task<ContenderRun> PipelineAsync(TestDatabase database, ReceiverProcess receiver, int events)
+    {
+        await receiver.ResetAsync();
+        await using var host = await BenchHost.StartAsync(database, runWorker: true, Concurrency, ownsDatabase: false);
+        await host.SaveHookAsync(IntegrationScope.Project("p"), receiver.Hook);
         await host.StartWorkerAsync();
         await Dispatch(host, 0);
-        await receiver.WaitForRequestsAsync(1, TimeSpan.FromSeconds(60));
+        await receiver.WaitForAsync(1, TimeSpan.FromSeconds(60));
 
+        var meter = CostMeter.Start(receiver.ProcessId);
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(1, events - 1), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) => await Dispatch(host, i));
-        await receiver.WaitForRequestsAsync(events, TimeSpan.FromMinutes(30));
+        var (_, unique, connections) = await receiver.WaitForAsync(events, TimeSpan.FromMinutes(30));
+        Console.WriteLine($"  {connections} connections to the receiver");
         watch.Stop();
-        var unique = receiver.Requests.Select(r => r.Header("webhook-id")).Distinct().Count();
+        var cost = meter.Stop(events - 1);
         if (unique != events)
         {
             throw new InvalidOperationException($"Expected {events} distinct deliveries, the receiver saw {unique}.");
         }
 
-        return (events - 1) / watch.Elapsed.TotalSeconds;
+        return new ContenderRun((events - 1) / watch.Elapsed.TotalSeconds, cost);
     }
 
     /// <summary>Dispatch everything first, then let the worker drain the outbox: the two halves timed apart.</summary>
-    public static async Task<(double DispatchPerSecond, double DeliverPerSecond)> PhasesAsync(DatabaseKind kind, int events)
+    public static async Task<(double DispatchPerSecond, double DeliverPerSecond)> PhasesAsync(DatabaseKind kind, ReceiverProcess receiver, int events)
     {
-        await using var receiver = await TestReceiver.StartAsync();
+        await receiver.ResetAsync();
         await using var host = await BenchHost.StartAsync(kind, runWorker: true, Concurrency);
-        await host.SaveHookAsync(IntegrationScope.Project("p"), receiver.Url("hook"));
+        await host.SaveHookAsync(IntegrationScope.Project("p"), receiver.Hook);
         await Dispatch(host, 0);
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var dispatch = Stopwatch.StartNew();
@@ -66,11 +74,11 @@ internal static class EndToEndBenchmark
         var gcs1 = GC.CollectionCount(0);
         var deliver = Stopwatch.StartNew();
         await host.StartWorkerAsync();
-        await receiver.WaitForRequestsAsync(events, TimeSpan.FromMinutes(30));
+        await receiver.WaitForAsync(events, TimeSpan.FromMinutes(30));
         deliver.Stop();
         var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
         Console.WriteLine($"  delivery: {(GC.GetTotalAllocatedBytes(precise: true) - allocated1) / events / 1024.0:0.0} KiB allocated per event, {GC.CollectionCount(0) - gcs1} gen0 GCs, {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms GC pause since the process started");
-        Console.WriteLine($"  CPU per event: dispatch {(cpu1 - cpu0).TotalMicroseconds / events:0} µs, delivery {(cpu2 - cpu1).TotalMicroseconds / events:0} µs (this process, receiver included)");
+        Console.WriteLine($"  CPU per event: dispatch {(cpu1 - cpu0).TotalMicroseconds / events:0} µs, delivery {(cpu2 - cpu1).TotalMicroseconds / events:0} µs (this process; the receiver runs in its own)");
         return ((events - 1) / dispatch.Elapsed.TotalSeconds, events / deliver.Elapsed.TotalSeconds);
     }
 

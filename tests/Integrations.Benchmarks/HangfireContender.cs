@@ -16,14 +16,13 @@ namespace Integrations.Benchmarks;
 /// </summary>
 internal static class HangfireContender
 {
-    public static async Task<double> RunAsync(DatabaseKind kind, int events)
+    public static async Task<ContenderRun> RunAsync(TestDatabase database, ReceiverProcess receiver, int events)
     {
-        await using var receiver = await TestReceiver.StartAsync();
-        await using var database = await TestDatabase.CreateAsync(kind);
+        await receiver.ResetAsync();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddHttpClient();
-        services.AddSingleton(new HookTarget(receiver.Url("hook")));
+        services.AddSingleton(new HookTarget(receiver.Hook));
         services.AddTransient<HookJob>();
         services.AddHangfire(c =>
         {
@@ -50,8 +49,9 @@ internal static class HangfireContender
             var jobs = provider.GetRequiredService<IBackgroundJobClient>();
             var bodies = Enumerable.Range(0, events).Select(i => System.Text.Encoding.UTF8.GetString(BenchHost.Push(i).ToJsonUtf8())).ToArray();
             jobs.Enqueue<HookJob>(j => j.PostAsync(bodies[0], CancellationToken.None));
-            await receiver.WaitForRequestsAsync(1, TimeSpan.FromSeconds(120));
+            await receiver.WaitForAsync(1, TimeSpan.FromSeconds(120));
 
+            var meter = CostMeter.Start(receiver.ProcessId);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(1, events - 1), new ParallelOptions { MaxDegreeOfParallelism = EndToEndBenchmark.Concurrency },
                 (i, ct) =>
@@ -59,9 +59,9 @@ internal static class HangfireContender
                     jobs.Enqueue<HookJob>(j => j.PostAsync(bodies[i], CancellationToken.None));
                     return ValueTask.CompletedTask;
                 });
-            await receiver.WaitForRequestsAsync(events, TimeSpan.FromMinutes(30));
+            await receiver.WaitForAsync(events, TimeSpan.FromMinutes(30));
             watch.Stop();
-            return (events - 1) / watch.Elapsed.TotalSeconds;
+            return new ContenderRun((events - 1) / watch.Elapsed.TotalSeconds, meter.Stop(events - 1));
         }
         finally
         {
