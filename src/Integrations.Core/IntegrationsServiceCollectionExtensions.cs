@@ -61,6 +61,7 @@ public static class IntegrationsServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<IntegrationsTelemetry>();
         services.TryAddSingleton<DeliverySignal>();
+        services.TryAddSingleton<WorkerInbox>();
         services.TryAddSingleton<IDeliveryStorage, EfCoreDeliveryStorage>();
         services.TryAddSingleton<DatabaseWriteGate>();
         services.TryAddSingleton<WorkerHeartbeat>();

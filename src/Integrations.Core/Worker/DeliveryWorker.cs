@@ -33,6 +33,7 @@ internal sealed class DeliveryWorker : BackgroundService
     private readonly DatabaseWriteGate _gate;
     private readonly IDeliveryStorage _storage;
     private readonly WorkerHeartbeat _heartbeat;
+    private readonly WorkerInbox _inbox;
 
     public DeliveryWorker(
         IServiceScopeFactory scopes,
@@ -44,8 +45,10 @@ internal sealed class DeliveryWorker : BackgroundService
         ILogger<DeliveryWorker> logger,
         DatabaseWriteGate gate,
         IDeliveryStorage storage,
-        WorkerHeartbeat heartbeat)
+        WorkerHeartbeat heartbeat,
+        WorkerInbox inbox)
     {
+        _inbox = inbox;
         _heartbeat = heartbeat;
         _gate = gate;
         _storage = storage;
@@ -56,11 +59,9 @@ internal sealed class DeliveryWorker : BackgroundService
         _time = time;
         _telemetry = telemetry;
         _logger = logger;
-        WorkerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-        WorkerId = WorkerId.Length > 48 ? WorkerId[^48..] : WorkerId;
     }
 
-    public string WorkerId { get; }
+    public string WorkerId => _inbox.WorkerId;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -76,12 +77,12 @@ internal sealed class DeliveryWorker : BackgroundService
         // from it. A call's slot is freed as soon as its HTTP exchange is over, while its outcome waits for the next
         // group commit, so commits never hold up sending. "room" bounds everything claimed and not yet recorded: the
         // calls, the outcomes being committed and one batch ahead in the buffer, so claims stay large.
+        // The buffer and the room live in the inbox, which this process's dispatches also hand deliveries to.
         var capacity = options.MaxConcurrency + (3 * options.BatchSize);
-        using var room = new SemaphoreSlim(capacity, capacity);
+        var (reader, room) = _inbox.Open(capacity);
         using var calls = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
-        var buffer = Channel.CreateUnbounded<(ClaimedDelivery Claimed, string Token)>(new UnboundedChannelOptions { SingleWriter = true });
         var running = new ConcurrentDictionary<Task, bool>();
-        var consumer = Task.Run(() => ConsumeAsync(buffer.Reader, calls, room, capacity, running, stoppingToken), CancellationToken.None);
+        var consumer = Task.Run(() => ConsumeAsync(reader, calls, room, capacity, running, stoppingToken), CancellationToken.None);
         var nextMaintenance = 0L;
         var nextGauges = 0L;
         try
@@ -98,7 +99,7 @@ internal sealed class DeliveryWorker : BackgroundService
                     }
 
                     // With work still buffered, wait briefly for a fuller batch rather than claiming a few at a time.
-                    while (free < Math.Max(1, options.BatchSize / 2) && buffer.Reader.Count > 0
+                    while (free < Math.Max(1, options.BatchSize / 2) && reader.Count > 0
                            && await room.WaitAsync(TimeSpan.FromMilliseconds(2), stoppingToken).ConfigureAwait(false))
                     {
                         free++;
@@ -128,7 +129,7 @@ internal sealed class DeliveryWorker : BackgroundService
 
                     foreach (var delivery in claimed)
                     {
-                        buffer.Writer.TryWrite((delivery, token));
+                        _inbox.Add(delivery, token);
                     }
 
                     var now = _time.GetTimestamp();
@@ -175,9 +176,9 @@ internal sealed class DeliveryWorker : BackgroundService
             // Shutting down.
         }
 
-        buffer.Writer.TryComplete();
+        _inbox.Close();
         var unstarted = await consumer.ConfigureAwait(false);
-        while (buffer.Reader.TryRead(out var item))
+        while (reader.TryRead(out var item))
         {
             unstarted.Add(item.Claimed.Delivery.Id);
         }
