@@ -3,8 +3,10 @@ using System.Runtime.InteropServices;
 using System.Text;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Integrations.Benchmarks;
 using Integrations.TestSupport;
 
@@ -134,7 +136,10 @@ Console.WriteLine(table);
 string? micro = null;
 if (!quick && Run("property"))
 {
-    var summary = BenchmarkRunner.Run<PropertyAccessBenchmark>(DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator));
+    // In process: a generated project would not restore here, since this one overrides SQLitePCLRaw for Hangfire.
+    var summary = BenchmarkRunner.Run<PropertyAccessBenchmark>(DefaultConfig.Instance
+        .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance))
+        .WithOptions(ConfigOptions.DisableOptimizationsValidator));
     var logger = new AccumulationLogger();
     MarkdownExporter.GitHub.ExportToLog(summary, logger);
     micro = logger.GetLog();
