@@ -17,12 +17,14 @@ namespace Integrations.Benchmarks;
 /// </summary>
 internal sealed class ReceiverProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly Process? _process;
+    private readonly WebApplication? _inProcess;
     private readonly HttpClient _control;
 
-    private ReceiverProcess(Process process, Uri baseAddress)
+    private ReceiverProcess(Process? process, WebApplication? inProcess, Uri baseAddress)
     {
         _process = process;
+        _inProcess = inProcess;
         _control = new HttpClient { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
         Hook = new Uri(baseAddress, "hook");
     }
@@ -31,11 +33,21 @@ internal sealed class ReceiverProcess : IAsyncDisposable
     public Uri Hook { get; }
 
     /// <summary>The receiver's process id, for its CPU time.</summary>
-    public int ProcessId => _process.Id;
+    public int ProcessId => _process?.Id ?? Environment.ProcessId;
 
-    /// <summary>Starts this executable as a receiver and waits for it to listen.</summary>
-    public static async Task<ReceiverProcess> StartAsync()
+    /// <summary>
+    /// Starts this executable as a receiver and waits for it to listen; with <paramref name="inProcess"/> (the
+    /// <c>--receiver-in-process</c> switch, to compare with reports made before the receiver had a process of its own)
+    /// the same receiver runs inside this process instead, and its CPU is counted as the sender's.
+    /// </summary>
+    public static async Task<ReceiverProcess> StartAsync(bool inProcess = false)
     {
+        if (inProcess)
+        {
+            var app = await StartReceiverAsync();
+            return new ReceiverProcess(null, app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
+        }
+
         var start = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("No process path."), "--receiver")
         {
             RedirectStandardOutput = true,
@@ -47,7 +59,7 @@ internal sealed class ReceiverProcess : IAsyncDisposable
         {
             if (line.StartsWith("RECEIVER ", StringComparison.Ordinal))
             {
-                return new ReceiverProcess(process, new Uri(line["RECEIVER ".Length..].TrimEnd('/') + "/"));
+                return new ReceiverProcess(process, null, new Uri(line["RECEIVER ".Length..].TrimEnd('/') + "/"));
             }
         }
 
@@ -70,17 +82,29 @@ internal sealed class ReceiverProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _control.Dispose();
-        if (!_process.HasExited)
+        if (_inProcess is not null)
+        {
+            await _inProcess.DisposeAsync();
+        }
+
+        if (_process is { HasExited: false })
         {
             _process.Kill();
             await _process.WaitForExitAsync();
         }
 
-        _process.Dispose();
+        _process?.Dispose();
     }
 
     /// <summary>The child's main: serve until killed.</summary>
     public static async Task RunChildAsync()
+    {
+        var app = await StartReceiverAsync();
+        Console.WriteLine("RECEIVER " + app.Urls.First());
+        await app.WaitForShutdownAsync(CancellationToken.None);
+    }
+
+    private static async Task<WebApplication> StartReceiverAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -100,8 +124,7 @@ internal sealed class ReceiverProcess : IAsyncDisposable
         });
         app.MapPost("/reset", () => state.Reset());
         await app.StartAsync();
-        Console.WriteLine("RECEIVER " + app.Urls.First());
-        await app.WaitForShutdownAsync(CancellationToken.None);
+        return app;
     }
 
     private sealed record Counts(int Count, int Distinct, int Connections);

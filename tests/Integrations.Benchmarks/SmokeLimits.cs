@@ -14,7 +14,7 @@ internal static class SmokeLimits
     /// <summary>DispatchAsync amortised per call: today about 115–180 µs in full runs, up to 400 µs in quick ones (target 50 µs).</summary>
     public const double DispatchMicros = 1_500;
 
-    /// <summary>DispatchAsync p99, open loop at half the saturation rate: today about 34–37 ms in full runs (target 5 ms).</summary>
+    /// <summary>DispatchAsync p99, open loop at half the saturation rate: today about 22–51 ms in full runs (target 5 ms).</summary>
     public const double DispatchP99Millis = 150;
 
     /// <summary>Typed property get / auto-property over 1,024 objects: about 50–70 × since the slot cache went (a read is
