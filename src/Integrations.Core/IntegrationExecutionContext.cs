@@ -101,4 +101,11 @@ public sealed class IntegrationExecutionContext
 
     /// <summary>The time of this attempt (from the framework's <see cref="TimeProvider"/>).</summary>
     public DateTimeOffset AttemptTime { get; init; }
+
+    /// <summary>
+    /// What this integration remembers between deliveries (durable, per integration, safe with several workers), for
+    /// example the Slack thread of a merge request or a comment already posted. "Test settings" gets a scratch state
+    /// that is discarded after the test.
+    /// </summary>
+    public required State.IIntegrationState State { get; init; }
 }

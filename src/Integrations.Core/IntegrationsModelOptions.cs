@@ -26,4 +26,8 @@ public sealed class IntegrationsModelOptions
     /// <summary>The auto-disable state per integration.</summary>
     /// <value><c>integration_health</c> by default.</value>
     public string HealthTable { get; set; } = "integration_health";
+
+    /// <summary>What each integration remembers between deliveries (<see cref="State.IIntegrationState"/>).</summary>
+    /// <value><c>integration_state</c> by default.</value>
+    public string StateTable { get; set; } = "integration_state";
 }

@@ -1,3 +1,4 @@
+using Integrations.State;
 using Integrations.DeliveryLog;
 using Integrations.Diagnostics;
 using Integrations.Dispatch;
@@ -62,6 +63,7 @@ public static class IntegrationsServiceCollectionExtensions
         services.TryAddSingleton<IntegrationsTelemetry>();
         services.TryAddSingleton<DeliverySignal>();
         services.TryAddSingleton<WorkerInbox>();
+        services.TryAddSingleton<IntegrationStateFactory>();
         services.TryAddSingleton<IDeliveryStorage, EfCoreDeliveryStorage>();
         services.TryAddSingleton<DatabaseWriteGate>();
         services.TryAddSingleton<WorkerHeartbeat>();

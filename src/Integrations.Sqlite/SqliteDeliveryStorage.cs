@@ -54,6 +54,14 @@ internal sealed partial class SqliteDeliveryStorage(ILogger<SqliteDeliveryStorag
     }
 
     /// <inheritdoc />
+    public override Task<bool> TryAddStateAsync(DbContext context, IntegrationStateRecord row, CancellationToken cancellationToken) =>
+        ConflictStatements.TryAddStateAsync(context, row, cancellationToken);
+
+    /// <inheritdoc />
+    public override Task SetStateAsync(DbContext context, IntegrationStateRecord row, CancellationToken cancellationToken) =>
+        ConflictStatements.SetStateAsync(context, row, cancellationToken);
+
+    /// <inheritdoc />
     public override Task<DeliveryClaim> ClaimAsync(DbContext context, string workerId, int count, long nowMs, long leaseMs, CancellationToken cancellationToken) =>
         ReturningClaim.ClaimAsync(context, NewLeaseToken(workerId), count, nowMs, leaseMs, lockClause: string.Empty, cancellationToken);
 

@@ -16,6 +16,7 @@ public class IntegrationContractTests
         {
             IsTest = true,
             Http = http,
+            State = new Integrations.State.ScratchIntegrationState(),
         };
 
         var result = await probe.TestAsync(context, CancellationToken.None);

@@ -27,7 +27,7 @@ public class SchemaTests
     }
 
     [Test]
-    public void A_migration_of_a_host_context_creates_the_five_tables_though_their_types_are_internal()
+    public void A_migration_of_a_host_context_creates_the_six_tables_though_their_types_are_internal()
     {
         var options = new DbContextOptionsBuilder<RenamedContext>().UseNpgsql("Host=unused").Options;
         using var context = new RenamedContext(options);
@@ -38,7 +38,7 @@ public class SchemaTests
         var sql = string.Join("\n", context.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator>().Generate(operations, model).Select(c => c.CommandText));
 
         operations.OfType<Microsoft.EntityFrameworkCore.Migrations.Operations.CreateTableOperation>().Select(t => t.Name)
-            .Should().BeEquivalentTo("plugin_settings", "integration_payloads", "integration_deliveries", "integration_delivery_attempts", "integration_health");
+            .Should().BeEquivalentTo("plugin_settings", "integration_payloads", "integration_deliveries", "integration_delivery_attempts", "integration_health", "integration_state");
         sql.Should().Contain("CREATE TABLE tools.plugin_settings").And.Contain("integration_health");
     }
 

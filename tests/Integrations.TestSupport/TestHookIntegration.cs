@@ -34,6 +34,10 @@ public sealed class TestHookIntegration : Integration
     [Field(FieldType.Number, Min = 1, Max = 60)]
     public int? TimeoutSeconds { get => GetProperty<int?>(); set => SetProperty(value); }
 
+    /// <summary>When set, each run writes its delivery id to the integration's state under <c>last-delivery</c>.</summary>
+    [Field(FieldType.Checkbox)]
+    public bool RememberLastDelivery { get => GetProperty<bool?>() ?? false; set => SetProperty(value); }
+
     public override TimeSpan? Timeout => TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null;
 
     public override bool Accepts(IntegrationEvent @event) => new BranchFilter(BranchFilterStrategy, PushEventsBranchFilter).Accepts(@event);
@@ -50,6 +54,11 @@ public sealed class TestHookIntegration : Integration
             Token = Token,
             SigningSecrets = SigningSecret is null ? [] : [SigningSecret],
         };
+        if (RememberLastDelivery)
+        {
+            await context.State.SetAsync("last-delivery", context.DeliveryId.ToString(), cancellationToken);
+        }
+
         using var request = WebhookRequestFactory.Create(message, context.AttemptTime);
         using var response = await context.Http.SendAsync(request, cancellationToken);
         return IntegrationResult.FromHttpResponse(response, context.AttemptTime);

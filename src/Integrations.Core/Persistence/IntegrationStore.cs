@@ -203,6 +203,9 @@ internal sealed class IntegrationStore : IIntegrationStore
             return false;
         }
 
+        // What the integration remembered goes with it.
+        await _db.Context.Set<IntegrationStateRecord>().Where(s => s.IntegrationId == integration.Id)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         _changes.ScopeChanged(integration.Scope);
         Log.IntegrationDeleted(_logger, integration.Id, integration.Type, integration.Scope.ToString());
         return true;

@@ -7,8 +7,8 @@ namespace Integrations;
 public static class IntegrationsModelBuilderExtensions
 {
     /// <summary>
-    /// Adds the integrations tables to the model: <c>integrations</c>, and the delivery outbox, attempt log and health
-    /// tables. Call it from the host's <c>OnModelCreating</c>, then create the
+    /// Adds the integrations tables to the model: <c>integrations</c>, and the delivery outbox, attempt log, health and
+    /// state tables. Call it from the host's <c>OnModelCreating</c>, then create the
     /// table with the host's migrations (or <c>EnsureCreated</c>), and register the context with
     /// <c>services.AddIntegrations().UseDbContext&lt;TContext&gt;()</c>.
     /// </summary>
@@ -25,6 +25,7 @@ public static class IntegrationsModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new DeliveryPayloadRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new DeliveryAttemptRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new IntegrationHealthRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new IntegrationStateRecordConfiguration(options));
         return modelBuilder;
     }
 }

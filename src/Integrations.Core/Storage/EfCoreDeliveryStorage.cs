@@ -133,6 +133,53 @@ internal class EfCoreDeliveryStorage : IDeliveryStorage
     }
 
     /// <inheritdoc />
+    public virtual async Task<bool> TryAddStateAsync(DbContext context, IntegrationStateRecord row, CancellationToken cancellationToken)
+    {
+        // Without an insert-if-absent statement the primary key decides: a duplicate insert fails, and the caller lost.
+        context.Set<IntegrationStateRecord>().Add(row);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            context.ChangeTracker.Clear();
+            if (await StateExistsAsync(context, row, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            throw;
+        }
+        finally
+        {
+            context.ChangeTracker.Clear();
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual async Task SetStateAsync(DbContext context, IntegrationStateRecord row, CancellationToken cancellationToken)
+    {
+        // Update, else insert; an insert that loses to a concurrent one means the row now exists: update it.
+        for (var attempt = 0; ; attempt++)
+        {
+            var updated = await context.Set<IntegrationStateRecord>()
+                .Where(s => s.IntegrationId == row.IntegrationId && s.Key == row.Key)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Value, row.Value).SetProperty(s => s.UpdatedAt, row.UpdatedAt), cancellationToken)
+                .ConfigureAwait(false);
+            if (updated > 0 || await TryAddStateAsync(context, row, cancellationToken).ConfigureAwait(false) || attempt == 2)
+            {
+                return;
+            }
+        }
+    }
+
+    private static async Task<bool> StateExistsAsync(DbContext context, IntegrationStateRecord row, CancellationToken cancellationToken) =>
+        await context.Set<IntegrationStateRecord>().AsNoTracking()
+            .AnyAsync(s => s.IntegrationId == row.IntegrationId && s.Key == row.Key, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
     public virtual async Task<(long Pending, long? OldestDueAt)> MeasureAsync(DbContext context, long nowMs, CancellationToken cancellationToken)
     {
         var pending = context.Set<DeliveryRecord>().Where(d => d.Status == DeliveryStatus.Pending);

@@ -35,9 +35,13 @@ internal interface IDeliveryStorage
 
     /// <summary>How many deliveries are pending, and when the oldest due one became due.</summary>
     Task<(long Pending, long? OldestDueAt)> MeasureAsync(DbContext context, long nowMs, CancellationToken cancellationToken);
-}
 
-/// <summary>The deliveries one claim won, with the lease token that guards their outcomes.</summary>
-/// <param name="Token">The lease token.</param>
-/// <param name="Deliveries">The claimed deliveries with their payloads, oldest due first.</param>
-internal sealed record DeliveryClaim(string Token, List<ClaimedDelivery> Deliveries);
+    /// <summary>
+    /// Stores an integration's value under a key unless one is there: true when this call stored it. Atomic across
+    /// connections and processes (the primary key decides), so exactly one of several concurrent callers wins.
+    /// </summary>
+    Task<bool> TryAddStateAsync(DbContext context, IntegrationStateRecord row, CancellationToken cancellationToken);
+
+    /// <summary>Stores an integration's value under a key, replacing any value there (an upsert).</summary>
+    Task SetStateAsync(DbContext context, IntegrationStateRecord row, CancellationToken cancellationToken);
+}

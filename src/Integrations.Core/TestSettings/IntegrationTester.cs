@@ -1,3 +1,4 @@
+using Integrations.State;
 using System.Text.Json;
 using Integrations.DeliveryLog;
 using Integrations.Events;
@@ -73,6 +74,7 @@ internal sealed class IntegrationTester : IIntegrationTester
                 Http = http,
                 AttemptTime = now,
                 InstanceUrl = options.InstanceUrl,
+                State = new ScratchIntegrationState(),
             };
             return effective.TestAsync(context, token);
         }, null, cancellationToken).ConfigureAwait(false);

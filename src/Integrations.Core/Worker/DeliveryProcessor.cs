@@ -1,3 +1,4 @@
+using Integrations.State;
 using System.Diagnostics;
 using System.Text.Json;
 using Integrations.Diagnostics;
@@ -24,6 +25,8 @@ internal sealed class DeliveryProcessor
     private readonly IntegrationsTelemetry _telemetry;
     private readonly ILogger<DeliveryProcessor> _logger;
 
+    private readonly IntegrationStateFactory _state;
+
     public DeliveryProcessor(
         IServiceScopeFactory scopes,
         IHttpMessageHandlerFactory handlers,
@@ -32,8 +35,10 @@ internal sealed class DeliveryProcessor
         IntegrationHealthService health,
         OutcomeWriter outcomes,
         IntegrationsTelemetry telemetry,
-        ILogger<DeliveryProcessor> logger)
+        ILogger<DeliveryProcessor> logger,
+        IntegrationStateFactory state)
     {
+        _state = state;
         _scopes = scopes;
         _handlers = handlers;
         _options = options;
@@ -169,6 +174,7 @@ internal sealed class DeliveryProcessor
                 Http = http,
                 AttemptTime = attemptTime,
                 InstanceUrl = options.InstanceUrl,
+                State = _state.For(delivery.IntegrationId),
             }, token), ex => Log.IntegrationThrew(_logger, ex, delivery.IntegrationId, delivery.IntegrationType, delivery.Id), stopping).ConfigureAwait(false);
         if (result is null)
         {

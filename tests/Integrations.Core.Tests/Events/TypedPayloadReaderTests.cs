@@ -11,7 +11,7 @@ public class TypedPayloadReaderTests
     private static IntegrationExecutionContext ContextFor(IntegrationEvent @event, HttpClient http)
     {
         using var json = JsonDocument.Parse(@event.ToJsonUtf8());
-        return new IntegrationExecutionContext(@event.Kind, json.RootElement.Clone(), IntegrationScope.Project(42), new ServiceCollection().BuildServiceProvider()) { Http = http };
+        return new IntegrationExecutionContext(@event.Kind, json.RootElement.Clone(), IntegrationScope.Project(42), new ServiceCollection().BuildServiceProvider()) { Http = http, State = new Integrations.State.ScratchIntegrationState() };
     }
 
     private static IEnumerable<TestCaseData> Kinds() =>

@@ -1,0 +1,112 @@
+using Integrations.Persistence;
+using Integrations.State;
+using Integrations.Storage;
+using Integrations.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integrations.Core.Tests;
+
+/// <summary>
+/// What an integration remembers between deliveries: an insert-if-absent that tells the caller whether it won, an
+/// upsert, a read and a removal, per integration, on every storage (the portable one catches the key's violation;
+/// SQLite's and PostgreSQL's use <c>INSERT … ON CONFLICT</c>).
+/// </summary>
+[TestFixture(DatabaseKind.Sqlite)]
+[TestFixture(DatabaseKind.SqlitePortable)]
+[TestFixture(DatabaseKind.PostgreSql)]
+public sealed class IntegrationStateTests(DatabaseKind kind) : DatabaseTests(kind)
+{
+    protected override void Configure(IIntegrationsBuilder builder)
+    {
+        base.Configure(builder);
+        builder.Add<TestHookIntegration>();
+    }
+
+    private IIntegrationState StateOf(Guid integrationId) => Host.Services.GetRequiredService<IntegrationStateFactory>().For(integrationId);
+
+    [Test]
+    public async Task TryAdd_stores_a_value_once_and_tells_each_caller_whether_it_won()
+    {
+        var state = StateOf(Guid.NewGuid());
+
+        (await state.TryAddAsync("mr:42:thread", "1700000000.000100")).Should().BeTrue();
+        (await state.TryAddAsync("mr:42:thread", "1700000000.999999")).Should().BeFalse();
+
+        (await state.GetAsync("mr:42:thread")).Should().Be("1700000000.000100", "the first value stays");
+    }
+
+    [Test]
+    public async Task Of_many_concurrent_callers_exactly_one_wins_TryAdd()
+    {
+        var id = Guid.NewGuid();
+        var callers = Enumerable.Range(0, 12).Select(i => Task.Run(() => StateOf(id).TryAddAsync("alert:7:incident", "caller " + i))).ToArray();
+
+        var won = await Task.WhenAll(callers);
+
+        won.Count(w => w).Should().Be(1);
+        (await StateOf(id).GetAsync("alert:7:incident")).Should().Be("caller " + Array.IndexOf(won, true));
+    }
+
+    [Test]
+    public async Task Set_replaces_a_value_and_Remove_forgets_it()
+    {
+        var state = StateOf(Guid.NewGuid());
+
+        await state.SetAsync("cursor", "1");
+        await state.SetAsync("cursor", "2");
+        (await state.GetAsync("cursor")).Should().Be("2");
+
+        (await state.RemoveAsync("cursor")).Should().BeTrue();
+        (await state.RemoveAsync("cursor")).Should().BeFalse();
+        (await state.GetAsync("cursor")).Should().BeNull();
+    }
+
+    [Test]
+    public async Task Concurrent_Sets_leave_one_of_the_values_and_never_fail()
+    {
+        var id = Guid.NewGuid();
+        var values = Enumerable.Range(0, 8).Select(i => "v" + i).ToArray();
+
+        await Task.WhenAll(values.Select(v => Task.Run(() => StateOf(id).SetAsync("k", v))));
+
+        values.Should().Contain(await StateOf(id).GetAsync("k"));
+    }
+
+    [Test]
+    public async Task Each_integration_has_its_own_state()
+    {
+        var one = StateOf(Guid.NewGuid());
+        var other = StateOf(Guid.NewGuid());
+
+        await one.SetAsync("k", "one");
+
+        (await other.GetAsync("k")).Should().BeNull();
+        (await other.TryAddAsync("k", "other")).Should().BeTrue();
+        (await one.GetAsync("k")).Should().Be("one");
+    }
+
+    [Test]
+    public async Task Deleting_an_integration_deletes_what_it_remembered()
+    {
+        var hook = new TestHookIntegration { Scope = IntegrationScope.Project(1), Active = true, Url = "https://hooks.example.test/h" };
+        await SaveAsync(hook);
+        await StateOf(hook.Id).SetAsync("k", "v");
+        await StateOf(Guid.NewGuid()).SetAsync("k", "someone else's");
+
+        await Host.ScopeAsync(sp => sp.GetRequiredService<IIntegrationStore>().DeleteAsync(hook));
+
+        (await StateOf(hook.Id).GetAsync("k")).Should().BeNull();
+        (await Host.ScopeAsync(sp => sp.GetRequiredService<IntegrationsDbContext>().Set<IntegrationStateRecord>().CountAsync())).Should().Be(1);
+    }
+
+    [Test]
+    public async Task Keys_are_checked_and_the_error_names_the_limit()
+    {
+        var state = StateOf(Guid.NewGuid());
+
+        await FluentActions.Awaiting(() => state.SetAsync(new string('k', 201), "v")).Should().ThrowAsync<ArgumentException>().WithMessage("*at most 200 characters*201*");
+        await FluentActions.Awaiting(() => state.TryAddAsync(string.Empty, "v")).Should().ThrowAsync<ArgumentException>();
+        await FluentActions.Awaiting(() => state.SetAsync("k", null!)).Should().ThrowAsync<ArgumentNullException>();
+    }
+}
