@@ -63,7 +63,7 @@ internal sealed class PostgreSqlDeliveryStorage : EfCoreDeliveryStorage
 
     /// <inheritdoc />
     public override Task<DeliveryClaim> ClaimAsync(DbContext context, string workerId, int count, long nowMs, long leaseMs, CancellationToken cancellationToken) =>
-        ReturningClaim.ClaimAsync(context, NewLeaseToken(workerId), count, nowMs, leaseMs, lockClause: " FOR UPDATE SKIP LOCKED", cancellationToken);
+        ReturningClaim.ClaimAsync(context, LeaseToken.New(workerId), count, nowMs, leaseMs, lockClause: " FOR UPDATE SKIP LOCKED", cancellationToken);
 
     /// <inheritdoc />
     public override async Task<HashSet<Guid>> ApplyOutcomesAsync(DbContext context, IReadOnlyList<OutcomeRow> rows, CancellationToken cancellationToken)

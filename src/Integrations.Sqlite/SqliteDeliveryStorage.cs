@@ -63,7 +63,7 @@ internal sealed partial class SqliteDeliveryStorage(ILogger<SqliteDeliveryStorag
 
     /// <inheritdoc />
     public override Task<DeliveryClaim> ClaimAsync(DbContext context, string workerId, int count, long nowMs, long leaseMs, CancellationToken cancellationToken) =>
-        ReturningClaim.ClaimAsync(context, NewLeaseToken(workerId), count, nowMs, leaseMs, lockClause: string.Empty, cancellationToken);
+        ReturningClaim.ClaimAsync(context, LeaseToken.New(workerId), count, nowMs, leaseMs, lockClause: string.Empty, cancellationToken);
 
     /// <inheritdoc />
     public override async Task<HashSet<Guid>> ApplyOutcomesAsync(DbContext context, IReadOnlyList<OutcomeRow> outcomes, CancellationToken cancellationToken)

@@ -25,10 +25,9 @@ internal static class ConflictStatements
     private static string StateInsert(DbContext context, string onConflict)
     {
         var sql = context.GetService<ISqlGenerationHelper>();
-        var entity = context.Model.FindEntityType(typeof(IntegrationStateRecord))
-            ?? throw new InvalidOperationException("The context does not include the integrations tables: call modelBuilder.AddIntegrations().");
+        var (table, _) = EntityColumn.Of<IntegrationStateRecord>(context);
         string C(string name) => sql.DelimitIdentifier(name);
-        return $"INSERT INTO {sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema())} " +
+        return $"INSERT INTO {table} " +
                $"({C("integration_id")}, {C("key")}, {C("value")}, {C("updated_at")}) VALUES ({{0}}, {{1}}, {{2}}, {{3}}) " +
                $"ON CONFLICT ({C("integration_id")}, {C("key")}) {onConflict}";
     }

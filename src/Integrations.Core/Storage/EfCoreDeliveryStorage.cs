@@ -37,7 +37,7 @@ internal class EfCoreDeliveryStorage : IDeliveryStorage
     /// <inheritdoc />
     public virtual async Task<DeliveryClaim> ClaimAsync(DbContext context, string workerId, int count, long nowMs, long leaseMs, CancellationToken cancellationToken)
     {
-        var token = NewLeaseToken(workerId);
+        var token = LeaseToken.New(workerId);
         var leaseEnd = nowMs + leaseMs;
         var deliveries = context.Set<DeliveryRecord>();
 
@@ -144,7 +144,6 @@ internal class EfCoreDeliveryStorage : IDeliveryStorage
         }
         catch (DbUpdateException)
         {
-            context.ChangeTracker.Clear();
             if (await StateExistsAsync(context, row, cancellationToken).ConfigureAwait(false))
             {
                 return false;
@@ -168,9 +167,15 @@ internal class EfCoreDeliveryStorage : IDeliveryStorage
                 .Where(s => s.IntegrationId == row.IntegrationId && s.Key == row.Key)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Value, row.Value).SetProperty(s => s.UpdatedAt, row.UpdatedAt), cancellationToken)
                 .ConfigureAwait(false);
-            if (updated > 0 || await TryAddStateAsync(context, row, cancellationToken).ConfigureAwait(false) || attempt == 2)
+            if (updated > 0 || await TryAddStateAsync(context, row, cancellationToken).ConfigureAwait(false))
             {
                 return;
+            }
+
+            if (attempt == 2)
+            {
+                throw new InvalidOperationException(
+                    $"Could not store state key '{row.Key}' of integration {row.IntegrationId}: it was removed and added again by others on every try.");
             }
         }
     }
@@ -188,9 +193,6 @@ internal class EfCoreDeliveryStorage : IDeliveryStorage
             .Select(d => (long?)d.NextAttemptAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return (depth, oldest);
     }
-
-    /// <summary>A fresh lease token for one claim by a worker.</summary>
-    protected static string NewLeaseToken(string workerId) => workerId + ":" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>The claim result: rows oldest due first, each with its payload (null if the payload row is missing).</summary>
     protected static DeliveryClaim Claimed(string token, List<DeliveryRecord> rows, IReadOnlyDictionary<Guid, string> payloads)

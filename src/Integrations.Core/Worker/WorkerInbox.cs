@@ -51,7 +51,7 @@ internal sealed class WorkerInbox
     }
 
     /// <summary>A new lease token of this worker.</summary>
-    public string NewLeaseToken() => WorkerId + ":" + Guid.NewGuid().ToString("N")[..12];
+    public string NewLeaseToken() => LeaseToken.New(WorkerId);
 
     /// <summary>Takes room for up to <paramref name="wanted"/> deliveries without waiting; 0 when no worker runs here.</summary>
     public Reservation Reserve(int wanted)
