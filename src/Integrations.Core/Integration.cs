@@ -106,6 +106,12 @@ public abstract class Integration
     /// </summary>
     public virtual TimeSpan? Timeout => null;
 
+    /// <summary>
+    /// Whether the receiver's TLS certificate must be valid (true unless overridden). A webhook may turn it off for a
+    /// receiver with a self-signed certificate; the request stays guarded against the local network either way.
+    /// </summary>
+    public virtual bool VerifiesServerCertificate => true;
+
     /// <summary>Whether any property changed since the integration was loaded or last saved.</summary>
     public bool HasChanges => _bag.HasChanges;
 

@@ -78,34 +78,42 @@ public static class IntegrationsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DeliveryWorker>());
         services.TryAddSingleton<IHostNameResolver, DnsHostNameResolver>();
         services.TryAddSingleton<OutboundAddressPolicy>();
+        services.TryAddSingleton<IOutboundUrlCheck>(sp => sp.GetRequiredService<OutboundAddressPolicy>());
         services.TryAddSingleton<GuardedConnector>();
         if (!services.Any(d => d.ServiceType == typeof(IntegrationsHttpMarker)))
         {
             services.AddSingleton<IntegrationsHttpMarker>();
-            services.AddHttpClient(IntegrationsHttp.ClientName, client =>
-                {
-                    client.Timeout = Timeout.InfiniteTimeSpan;
-                    client.DefaultRequestHeaders.UserAgent.ParseAdd(IntegrationsHttp.UserAgent);
-                })
-                .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
-                {
-                    ConnectCallback = sp.GetRequiredService<GuardedConnector>().ConnectAsync,
-                    AllowAutoRedirect = false,
-                    UseCookies = false,
-                    UseProxy = false,
-                    ConnectTimeout = TimeSpan.FromSeconds(10),
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                    AutomaticDecompression = System.Net.DecompressionMethods.None,
-                })
-                // Every delivery is already logged (event ids 2001-2016), traced and measured by the library; the
-                // factory's own per-request logging handlers would only add cost on the delivery hot path.
-                .RemoveAllLoggers();
+            AddGuardedClient(services, IntegrationsHttp.ClientName, verifyCertificates: true);
+            AddGuardedClient(services, IntegrationsHttp.UnverifiedTlsClientName, verifyCertificates: false);
         }
 
         services.TryAddScoped<IIntegrationsDbContextProvider>(_ => throw new InvalidOperationException(
             "No database is configured for integrations: call services.AddIntegrations().UseDbContext<YourDbContext>() (with modelBuilder.AddIntegrations() in its OnModelCreating) or .UseIntegrationsDbContext(o => o.UseSqlite(...))."));
         return new IntegrationsBuilder(services);
     }
+
+    private static void AddGuardedClient(IServiceCollection services, string name, bool verifyCertificates) =>
+        services.AddHttpClient(name, client =>
+            {
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd(IntegrationsHttp.UserAgent);
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                ConnectCallback = sp.GetRequiredService<GuardedConnector>().ConnectAsync,
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                UseProxy = false,
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                AutomaticDecompression = System.Net.DecompressionMethods.None,
+                SslOptions = verifyCertificates
+                    ? new System.Net.Security.SslClientAuthenticationOptions()
+                    : new System.Net.Security.SslClientAuthenticationOptions { RemoteCertificateValidationCallback = static (_, _, _, _) => true },
+            })
+            // Every delivery is already logged (event ids 2001-2016), traced and measured by the library; the
+            // factory's own per-request logging handlers would only add cost on the delivery hot path.
+            .RemoveAllLoggers();
 
     /// <summary>Marks that the integrations HTTP client is registered, so a second AddIntegrations() does not add it twice.</summary>
     private sealed class IntegrationsHttpMarker;

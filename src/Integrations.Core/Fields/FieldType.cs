@@ -26,4 +26,11 @@ public enum FieldType
 
     /// <summary>A list of strings (comma or newline separated in forms).</summary>
     [JsonStringEnumMemberName("string_list")] StringList,
+
+    /// <summary>
+    /// Named values (custom headers, URL variables): a JSON object of strings; in forms one <c>name=value</c> per line.
+    /// When the field is secret, clients see the names with every value masked, and a line posted back with the mask
+    /// as its value keeps that name's stored value.
+    /// </summary>
+    [JsonStringEnumMemberName("key_value")] KeyValue,
 }

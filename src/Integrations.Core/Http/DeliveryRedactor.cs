@@ -15,7 +15,7 @@ internal sealed class DeliveryRedactor
     private static readonly HashSet<string> SecretHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
         "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Gitlab-Token", "X-Api-Key", "Api-Key",
-        "x-sn-apikey", "X-Auth-Token", "Private-Token", "X-Slack-Signature",
+        "x-sn-apikey", "DD-API-KEY", "X-Auth-Token", "Private-Token", "X-Slack-Signature",
     };
 
     private readonly string[] _secrets;
@@ -24,9 +24,8 @@ internal sealed class DeliveryRedactor
     public DeliveryRedactor(Integration integration)
     {
         var values = integration.Fields.Where(f => f.IsSecretValue)
-            .Select(f => PropertyValueConverter.ToText(integration.Bag.GetRaw(f.Name)))
-            .Where(v => !string.IsNullOrEmpty(v) && v.Length >= 4)
-            .Cast<string>()
+            .SelectMany(f => NamedValues.SecretTexts(integration.Bag.GetRaw(f.Name)))
+            .Where(v => v.Length >= 4)
             .Distinct(StringComparer.Ordinal)
             .ToArray();
         _secretUrls = values.Select(v => Uri.TryCreate(v, UriKind.Absolute, out var u) ? u : null).Where(u => u is not null).Cast<Uri>().ToArray();

@@ -17,7 +17,7 @@ internal static class IntegrationCall
         Action<Exception>? onIntegrationException,
         CancellationToken stopping)
     {
-        var recorder = new RecordingHandler(handlers.CreateHandler(IntegrationsHttp.ClientName), options.Delivery.LoggedRequestBodyBytes, options.Network.MaxResponseBodyBytes);
+        var recorder = new RecordingHandler(handlers.CreateHandler(integration.VerifiesServerCertificate ? IntegrationsHttp.ClientName : IntegrationsHttp.UnverifiedTlsClientName), options.Delivery.LoggedRequestBodyBytes, options.Network.MaxResponseBodyBytes);
         using var http = new HttpClient(recorder, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.ParseAdd(IntegrationsHttp.UserAgent);
         if (!string.IsNullOrEmpty(options.InstanceUrl))

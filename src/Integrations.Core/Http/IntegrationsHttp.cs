@@ -12,6 +12,12 @@ public static class IntegrationsHttp
     /// <summary>The name of the named <see cref="HttpClient"/>.</summary>
     public const string ClientName = "Integrations";
 
+    /// <summary>
+    /// The handler used for integrations whose <see cref="Integration.VerifiesServerCertificate"/> is false: the same
+    /// guard and settings, without certificate validation.
+    /// </summary>
+    public const string UnverifiedTlsClientName = "Integrations.UnverifiedTls";
+
     /// <summary>The <c>User-Agent</c> sent unless an integration sets its own.</summary>
     public const string UserAgent = "Integrations/0.1 (+https://github.com/integrations-dotnet)";
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Integrations.Http;
 
 /// <summary>Decides whether a resolved address may be connected to, applying the allow-list and the local-network switch.</summary>
-internal sealed class OutboundAddressPolicy
+internal sealed class OutboundAddressPolicy : IOutboundUrlCheck
 {
     private readonly IOptionsMonitor<IntegrationsOptions> _options;
 
@@ -42,6 +42,12 @@ internal sealed class OutboundAddressPolicy
             : literal.Equals("localhost", StringComparison.OrdinalIgnoreCase) || literal.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
             : null;
         return address is not null && WhyRefused(literal, address) is { } why ? RefusalMessage(literal, address, why) : null;
+    }
+
+    string? IOutboundUrlCheck.WhyRefused(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return url.IsAbsoluteUri ? WhyUrlRefused(url) : "The URL is not absolute.";
     }
 
     /// <summary>The message for a refused destination, naming it and the options that would allow it.</summary>

@@ -48,6 +48,7 @@ public sealed record IntegrationSettingsView
         {
             var raw = integration.Bag.GetRaw(field.Name);
             JsonNode? shown = raw is null ? null
+                : field.IsSecretValue && raw is JsonObject named ? Integrations.Properties.NamedValues.Masked(named)
                 : field.IsSecretValue ? JsonValue.Create(SecretMask.Value)
                 : raw is JsonValue value && value.TryGetValue<string>(out var text) ? JsonValue.Create(SecretMask.Url(text))
                 : raw;

@@ -110,7 +110,9 @@ internal static class FormValueBinder
 
         foreach (var (field, text) in assignments)
         {
-            integration.SetRawValue(field.Name, ToNode(field, text));
+            integration.SetRawValue(field.Name, field.Type == FieldType.KeyValue && !string.IsNullOrWhiteSpace(text)
+                ? NamedValues.Parse(text, integration.Bag.GetRaw(field.Name))
+                : ToNode(field, text));
         }
     }
 

@@ -156,6 +156,8 @@ internal sealed class IntegrationRulesValidator : AbstractValidator<Integration>
                 return NumberError(field, raw);
             case FieldType.StringList:
                 return raw.GetValueKind() is JsonValueKind.Array or JsonValueKind.String ? null : "must be a list of strings.";
+            case FieldType.KeyValue:
+                return NamedValues.Read(raw) is null ? "must be one 'name=value' per line." : null;
             default:
                 return null;
         }
@@ -190,7 +192,8 @@ internal sealed class IntegrationRulesValidator : AbstractValidator<Integration>
     private static bool IsBlank(JsonNode? raw) => raw is null
         || raw.GetValueKind() == JsonValueKind.Null
         || (raw.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(raw.GetValue<string>()))
-        || (raw is JsonArray array && array.Count == 0);
+        || (raw is JsonArray array && array.Count == 0)
+        || (raw is JsonObject obj && obj.Count == 0);
 
     private static string Title(IntegrationField field) => field.Title ?? field.Name;
 }

@@ -44,9 +44,7 @@ internal sealed class IntegrationValidator : IIntegrationValidator
 
         var secrets = integration.Fields
             .Where(f => f.IsSecretValue)
-            .Select(f => PropertyValueConverter.ToText(integration.Bag.GetRaw(f.Name)))
-            .Where(s => !string.IsNullOrEmpty(s))
-            .Cast<string>()
+            .SelectMany(f => NamedValues.SecretTexts(integration.Bag.GetRaw(f.Name)))
             .OrderByDescending(s => s.Length)
             .ToArray();
 

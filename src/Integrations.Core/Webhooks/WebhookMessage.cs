@@ -30,6 +30,11 @@ public sealed record WebhookMessage
     /// <summary>The host instance's base URL, sent as <c>X-Gitlab-Instance</c> when set.</summary>
     public string? InstanceUrl { get; init; }
 
+    /// <summary>
+    /// The <c>Authorization</c> header (for example Basic for Jenkins); takes precedence over user info in <see cref="Url"/>.
+    /// </summary>
+    public System.Net.Http.Headers.AuthenticationHeaderValue? Authorization { get; init; }
+
     /// <summary>Extra headers; the built-in headers win on a clash.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 }

@@ -53,7 +53,11 @@ public static class WebhookRequestFactory
             Set(request, WebhookHeaders.HubSignature256, WebhookSignatures.HubSignature256(message.HubSecret, message.Body.Span));
         }
 
-        if (basic is not null)
+        if (message.Authorization is not null)
+        {
+            request.Headers.Authorization = message.Authorization;
+        }
+        else if (basic is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
         }

@@ -1,0 +1,11 @@
+namespace Integrations;
+
+/// <summary>Registers every built-in provider at once.</summary>
+public static class ProvidersIntegrationsBuilderExtensions
+{
+    /// <summary>Adds every provider in this package: webhooks, Jenkins and Datadog.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IIntegrationsBuilder AddAllProviders(this IIntegrationsBuilder builder) =>
+        builder.AddWebhooks().AddJenkins().AddDatadog();
+}
