@@ -13,6 +13,7 @@ public class PublicApiTests
         new TestCaseData(typeof(Integration).Assembly, "src/Integrations.Core/PublicAPI.txt").SetName("Public_API_of_Integrations_Core_matches_its_baseline"),
         new TestCaseData(typeof(SqliteIntegrationsBuilderExtensions).Assembly, "src/Integrations.Sqlite/PublicAPI.txt").SetName("Public_API_of_Integrations_Sqlite_matches_its_baseline"),
         new TestCaseData(typeof(PostgreSqlIntegrationsBuilderExtensions).Assembly, "src/Integrations.PostgreSql/PublicAPI.txt").SetName("Public_API_of_Integrations_PostgreSql_matches_its_baseline"),
+        new TestCaseData(typeof(ProvidersIntegrationsBuilderExtensions).Assembly, "src/Integrations.Providers/PublicAPI.txt").SetName("Public_API_of_Integrations_Providers_matches_its_baseline"),
     ];
 
     [TestCaseSource(nameof(Packages))]

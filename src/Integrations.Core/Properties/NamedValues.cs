@@ -76,18 +76,6 @@ internal static class NamedValues
         return list;
     }
 
-    /// <summary>The same names, every value replaced by the mask.</summary>
-    public static JsonObject Masked(JsonObject values)
-    {
-        var masked = new JsonObject();
-        foreach (var (name, _) in values)
-        {
-            masked[name] = SecretMask.Value;
-        }
-
-        return masked;
-    }
-
     /// <summary>
     /// The secret strings a stored value holds: the text of a plain value, or each string inside an object or array
     /// (so one header value is masked wherever it appears, not only the whole object's JSON).

@@ -38,6 +38,18 @@ public sealed record IntegrationSettingsView
     /// <summary>The concurrency version the client must send back with changes.</summary>
     public required int Version { get; init; }
 
+    /// <summary>Named secret values (custom headers) are shown by name, every value masked.</summary>
+    private static JsonObject MaskValues(JsonObject values)
+    {
+        var masked = new JsonObject();
+        foreach (var (name, _) in values)
+        {
+            masked[name] = SecretMask.Value;
+        }
+
+        return masked;
+    }
+
     /// <summary>Builds the view of an integration.</summary>
     /// <param name="integration">The integration.</param>
     public static IntegrationSettingsView From(Integration integration)
@@ -48,7 +60,7 @@ public sealed record IntegrationSettingsView
         {
             var raw = integration.Bag.GetRaw(field.Name);
             JsonNode? shown = raw is null ? null
-                : field.IsSecretValue && raw is JsonObject named ? Integrations.Properties.NamedValues.Masked(named)
+                : field.IsSecretValue && raw is JsonObject named ? MaskValues(named)
                 : field.IsSecretValue ? JsonValue.Create(SecretMask.Value)
                 : raw is JsonValue value && value.TryGetValue<string>(out var text) ? JsonValue.Create(SecretMask.Url(text))
                 : raw;
