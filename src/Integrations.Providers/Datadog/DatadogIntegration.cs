@@ -33,7 +33,7 @@ public sealed partial class DatadogIntegration : WebhookBackedIntegration
     /// <summary>The Datadog site, for example <c>datadoghq.com</c> or <c>datadoghq.eu</c>.</summary>
     [Field(FieldType.Text, Title = "Datadog site", Placeholder = DefaultSite, ExposesSecrets = true, Section = FieldSections.Connection,
         Help = "The Datadog site to send data to, for example datadoghq.eu for the EU site. An 'app.' prefix is ignored.")]
-    public string? DatadogSite { get => GetProperty<string>(); set => SetProperty(value); }
+    public string? DatadogSite { get => GetProperty<string>() ?? DefaultSite; set => SetProperty(value); }
 
     /// <summary>The full intake URL, overriding the site (advanced).</summary>
     [Field(FieldType.Text, Title = "API URL", IsUrl = true, ExposesSecrets = true, Section = FieldSections.Connection,
