@@ -1,7 +1,6 @@
 using Integrations.DeliveryLog;
 using Integrations.Dispatch;
 using Integrations.Events;
-using Integrations.Inheritance;
 using Integrations.Persistence;
 using Integrations.TestSettings;
 using Integrations.TestSupport;
@@ -22,11 +21,13 @@ public abstract class ProviderTests(DatabaseKind kind)
 
     protected TestReceiver Receiver { get; private set; } = null!;
 
-    protected GroupTree Groups { get; } = new GroupTree().Add("app", "platform").AddGroup("platform", "acme");
+    protected TestHierarchy Groups { get; } = new();
 
     [SetUp]
     public async Task StartAsync()
     {
+        Groups.ProjectGroup["app"] = "platform";
+        Groups.GroupParent["platform"] = "acme";
         Receiver = await TestReceiver.StartAsync();
         Host = await IntegrationsTestHost.StartAsync(Kind, b => b.AddAllProviders().UseScopeHierarchy(Groups), o =>
         {
@@ -87,41 +88,4 @@ public abstract class ProviderTests(DatabaseKind kind)
                 await context.Response.WriteAsync(body);
             }
         };
-}
-
-/// <summary>A host's group tree: projects in groups, groups in parent groups.</summary>
-public sealed class GroupTree : IScopeHierarchy
-{
-    private readonly Dictionary<string, string> _projectGroup = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _groupParent = new(StringComparer.Ordinal);
-
-    public GroupTree Add(string projectId, string groupId)
-    {
-        _projectGroup[projectId] = groupId;
-        return this;
-    }
-
-    public GroupTree AddGroup(string groupId, string parentId)
-    {
-        _groupParent[groupId] = parentId;
-        return this;
-    }
-
-    public ValueTask<IReadOnlyList<string>> GetAncestorGroupIdsAsync(IntegrationScope scope, CancellationToken cancellationToken)
-    {
-        var result = new List<string>();
-        var group = scope.Kind switch
-        {
-            ScopeKind.Project => _projectGroup.GetValueOrDefault(scope.Id),
-            ScopeKind.Group => _groupParent.GetValueOrDefault(scope.Id),
-            _ => null,
-        };
-        while (group is not null)
-        {
-            result.Add(group);
-            group = _groupParent.GetValueOrDefault(group);
-        }
-
-        return ValueTask.FromResult<IReadOnlyList<string>>(result);
-    }
 }

@@ -43,11 +43,20 @@ public sealed class TestReceiver : IAsyncDisposable
 
     public IReadOnlyCollection<ReceivedRequest> Requests => _requests;
 
-    public static async Task<TestReceiver> StartAsync()
+    /// <summary>Starts a receiver on a free port of 127.0.0.1: plain HTTP, or HTTPS with <paramref name="certificate"/>.</summary>
+    public static async Task<TestReceiver> StartAsync(System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (certificate is null)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.UseHttps(certificate)));
+        }
+
         var app = builder.Build();
         var receiver = new TestReceiver(app);
         app.Run(async context =>

@@ -65,48 +65,23 @@ public abstract class DeliveryTestBase(DatabaseKind kind) : DatabaseTests(kind)
     protected Task<DeliverySummary?> DeliveryAsync(Guid id) => LogAsync(log => log.GetAsync(id));
 
     /// <summary>Waits (in real time) until the delivery satisfies the condition.</summary>
-    protected async Task<DeliverySummary> WaitForAsync(Guid id, Func<DeliverySummary, bool> condition, string because, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var delivery = await DeliveryAsync(id);
-            if (delivery is not null && condition(delivery))
-            {
-                return delivery;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting until {because}; the delivery is {delivery}");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    protected Task<DeliverySummary> WaitForAsync(Guid id, Func<DeliverySummary, bool> condition, string because, TimeSpan? timeout = null) =>
+        Host.WaitForDeliveryAsync(id, condition, because, timeout);
 
     /// <summary>
     /// Moves the test clock on and wakes the worker, so its next claim pass sees the new time. (Its poll timer runs on
     /// this clock too, but a timer the worker sets just after the advance would wait for the next one.)
     /// </summary>
-    protected void AdvanceClock(TimeSpan by)
-    {
-        Host.Time.Advance(by);
-        Host.Services.GetRequiredService<DeliverySignal>().Notify();
-    }
+    protected void AdvanceClock(TimeSpan by) => Host.AdvanceClock(by);
 
     /// <summary>
     /// Waits until the worker has made a claim pass at or after the test clock's current time and found nothing to do:
     /// everything due by now was sent and recorded. Use it instead of sleeping before asserting that nothing happened.
     /// </summary>
-    protected async Task WorkerIdleAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await Host.Services.GetRequiredService<DeliverySignal>().WaitForIdleAsync(Host.Time.GetUtcNow(), timeout.Token);
-    }
+    protected Task WorkerIdleAsync() => Host.WorkerIdleAsync();
 
     protected Task<DeliverySummary> WaitForStatusAsync(Guid id, DeliveryStatus status, int? attempts = null) =>
-        WaitForAsync(id, d => d.Status == status && (attempts is null || d.Attempts == attempts), $"it is {status}" + (attempts is null ? string.Empty : $" after {attempts} attempt(s)"));
+        Host.WaitForStatusAsync(id, status, attempts);
 
     protected void RespondWith(int status, Action<Microsoft.AspNetCore.Http.HttpResponse>? headers = null) =>
         Receiver.Respond = (_, context) =>

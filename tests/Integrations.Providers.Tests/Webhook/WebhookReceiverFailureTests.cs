@@ -5,13 +5,7 @@ using Integrations.Events;
 using Integrations.Health;
 using Integrations.Providers.Webhook;
 using Integrations.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Integrations.Providers.Tests.Webhook;
 
@@ -92,9 +86,9 @@ public sealed class WebhookReceiverFailureTests(DatabaseKind kind) : ProviderTes
     [Test]
     public async Task SSL_verification_refuses_a_self_signed_receiver_unless_the_hook_turns_it_off()
     {
-        await using var https = await SelfSignedReceiver.StartAsync();
-        var verifying = new WebhookIntegration { Scope = IntegrationScope.Project("app"), Active = true, Url = https.Url };
-        var trusting = new WebhookIntegration { Scope = IntegrationScope.Project("app"), Active = true, Url = https.Url, EnableSslVerification = false };
+        await using var https = await TestReceiver.StartAsync(SelfSigned());
+        var verifying = new WebhookIntegration { Scope = IntegrationScope.Project("app"), Active = true, Url = https.Url("hook").ToString() };
+        var trusting = new WebhookIntegration { Scope = IntegrationScope.Project("app"), Active = true, Url = https.Url("hook").ToString(), EnableSslVerification = false };
 
         var refused = await TestSettingsAsync(verifying);
         var accepted = await TestSettingsAsync(trusting);
@@ -102,63 +96,33 @@ public sealed class WebhookReceiverFailureTests(DatabaseKind kind) : ProviderTes
         refused.Result.Succeeded.Should().BeFalse();
         refused.Result.Message.Should().Contain("certificate").And.Contain("Could not reach");
         accepted.Result.Succeeded.Should().BeTrue(accepted.Result.Message);
-        https.Requests.Should().Be(1, "only the hook without verification got through");
+        https.Requests.Should().ContainSingle("only the hook without verification got through");
     }
 
     [Test]
     public async Task Without_SSL_verification_the_local_network_guard_still_applies()
     {
-        await using var https = await SelfSignedReceiver.StartAsync();
+        await using var https = await TestReceiver.StartAsync(SelfSigned());
         await Host.DisposeAsync();
         await using var strict = await IntegrationsTestHost.StartAsync(DatabaseKind.Sqlite, b => b.AddWebhooks());
-        var hook = new WebhookIntegration { Scope = IntegrationScope.Project("app"), Active = true, Url = https.Url, EnableSslVerification = false };
+        var hook = new WebhookIntegration { Scope = IntegrationScope.Project("app"), Active = true, Url = https.Url("hook").ToString(), EnableSslVerification = false };
 
         var result = await strict.ScopeAsync(sp => sp.GetRequiredService<TestSettings.IIntegrationTester>().TestAsync(hook));
 
         result.Result.Succeeded.Should().BeFalse();
         result.Result.Message.Should().Contain("refused");
-        https.Requests.Should().Be(0);
+        https.Requests.Should().BeEmpty();
     }
 
-    /// <summary>An HTTPS receiver on 127.0.0.1 with a certificate nobody trusts.</summary>
-    private sealed class SelfSignedReceiver : IAsyncDisposable
+    /// <summary>A certificate for 127.0.0.1 that nobody trusts.</summary>
+    private static X509Certificate2 SelfSigned()
     {
-        private readonly WebApplication _app;
-        private int _requests;
-
-        private SelfSignedReceiver(WebApplication app) => _app = app;
-
-        public string Url { get; private set; } = string.Empty;
-
-        public int Requests => Volatile.Read(ref _requests);
-
-        public static async Task<SelfSignedReceiver> StartAsync()
-        {
-            using var key = RSA.Create(2048);
-            var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            var names = new SubjectAlternativeNameBuilder();
-            names.AddIpAddress(IPAddress.Loopback);
-            request.CertificateExtensions.Add(names.Build());
-            using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-            var certificate = X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
-
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificate)));
-            var app = builder.Build();
-            var receiver = new SelfSignedReceiver(app);
-            app.Run(context =>
-            {
-                Interlocked.Increment(ref receiver._requests);
-                context.Response.StatusCode = StatusCodes.Status200OK;
-                return Task.CompletedTask;
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            receiver.Url = address.TrimEnd('/') + "/hook";
-            return receiver;
-        }
-
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Integrations.Inheritance;
 
-namespace Integrations.Core.Tests;
+namespace Integrations.TestSupport;
 
 /// <summary>A host hierarchy the test can rearrange: projects in groups, groups in parent groups.</summary>
 public sealed class TestHierarchy : IScopeHierarchy
