@@ -157,19 +157,24 @@ public sealed class WebhookIntegration : WebhookBackedIntegration
         return next;
     }
 
-    /// <summary>The secrets that sign at <paramref name="at"/>: the current one, and the previous one during the overlap.</summary>
+    /// <summary>
+    /// The secrets that sign at <paramref name="at"/>: the previous one during the overlap, then the current one. The
+    /// previous signature comes first because some receivers' libraries check only the first signature of the header
+    /// (StandardWebhooks 1.1.2 on NuGet does): receivers that have not switched yet, the usual case during an
+    /// overlap, keep verifying with them.
+    /// </summary>
     /// <param name="at">The attempt's time.</param>
     public IReadOnlyList<string> SigningSecretsAt(DateTimeOffset at)
     {
         var secrets = new List<string>(2);
-        if (!string.IsNullOrEmpty(SigningSecret))
-        {
-            secrets.Add(SigningSecret);
-        }
-
         if (!string.IsNullOrEmpty(PreviousSigningSecret) && PreviousSigningSecretExpiresAt is { } until && at < until)
         {
             secrets.Add(PreviousSigningSecret);
+        }
+
+        if (!string.IsNullOrEmpty(SigningSecret))
+        {
+            secrets.Add(SigningSecret);
         }
 
         return secrets;
