@@ -113,4 +113,23 @@ public sealed class WebhookValidationTests(DatabaseKind kind) : ProviderTests(ki
         (await LoadAsync<WebhookIntegration>(hook.Id)).CustomHeaders.Should().BeEquivalentTo(
             new Dictionary<string, string> { ["X-Auth"] = "h-123456", ["X-Team"] = "infra", ["X-New"] = "fresh" });
     }
+
+    [Test]
+    public void Every_event_kind_is_its_own_switch_in_forms()
+    {
+        var hook = Hook(_ => { });
+        hook.EnabledEvents.Should().Be(IntegrationEvents.Push, "a new hook, as in GitLab, starts with push events only");
+
+        hook.ApplyFormValues(new Dictionary<string, string?>
+        {
+            ["push_events"] = "false",
+            ["tag_push_events"] = "true",
+            ["merge_requests_events"] = "on",
+            ["pipeline_events"] = "1",
+            ["releases_events"] = "true",
+        });
+
+        hook.EnabledEvents.Should().Be(IntegrationEvents.TagPush | IntegrationEvents.MergeRequest | IntegrationEvents.Pipeline | IntegrationEvents.Release);
+        hook.SupportedEvents.Should().Be(IntegrationEvents.All, "a webhook can subscribe to every event kind");
+    }
 }
