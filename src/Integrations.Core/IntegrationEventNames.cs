@@ -98,6 +98,22 @@ public static class IntegrationEventNames
         return false;
     }
 
+    /// <summary>
+    /// GitLab's parameter and column name for one event kind, as its REST API and forms use it: <c>push_events</c>,
+    /// <c>issues_events</c>, <c>confidential_issues_events</c>, <c>merge_requests_events</c>, <c>releases_events</c>,
+    /// … (<see cref="TryParse"/> reads these names back).
+    /// </summary>
+    /// <param name="singleEvent">One event kind.</param>
+    /// <exception cref="ArgumentException">Not a single event kind.</exception>
+    public static string GetFlagName(IntegrationEvents singleEvent) => GetName(singleEvent) switch
+    {
+        "issue" => "issues_events",
+        "confidential_issue" => "confidential_issues_events",
+        "merge_request" => "merge_requests_events",
+        "release" => "releases_events",
+        var name => name + "_events",
+    };
+
     /// <summary>Formats a set as a comma-separated list of names (the stored form).</summary>
     /// <param name="events">A set of events.</param>
     public static string Format(IntegrationEvents events) => string.Join(',', ToNames(events));

@@ -1,0 +1,141 @@
+namespace Integrations.Samples.Web.Data;
+
+/// <summary>A group of projects; groups nest.</summary>
+public sealed class Group
+{
+    public long Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Path { get; set; }
+
+    public long? ParentId { get; set; }
+}
+
+/// <summary>A project in a group.</summary>
+public sealed class Project
+{
+    public long Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Path { get; set; }
+
+    public long GroupId { get; set; }
+
+    public string? Description { get; set; }
+
+    public string DefaultBranch { get; set; } = "main";
+
+    /// <summary>Protected branches, comma separated (the default branch is always protected).</summary>
+    public string ProtectedBranches { get; set; } = "main";
+}
+
+/// <summary>A forge user; each has an API token.</summary>
+public sealed class ForgeUser
+{
+    public long Id { get; set; }
+
+    public required string Username { get; set; }
+
+    public required string Name { get; set; }
+
+    public bool IsAdmin { get; set; }
+
+    /// <summary>SHA-256 of the personal access token (hex); the token itself is shown once.</summary>
+    public required string TokenHash { get; set; }
+}
+
+/// <summary>An issue.</summary>
+public sealed class Issue
+{
+    public long Id { get; set; }
+
+    public long ProjectId { get; set; }
+
+    public long Iid { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? Description { get; set; }
+
+    public string State { get; set; } = "opened";
+
+    public bool Confidential { get; set; }
+
+    /// <summary>Labels, comma separated.</summary>
+    public string Labels { get; set; } = string.Empty;
+
+    public long AuthorId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+}
+
+/// <summary>A comment on an issue or a merge request.</summary>
+public sealed class Note
+{
+    public long Id { get; set; }
+
+    public long ProjectId { get; set; }
+
+    /// <summary><c>Issue</c> or <c>MergeRequest</c>.</summary>
+    public required string NoteableType { get; set; }
+
+    public long NoteableId { get; set; }
+
+    public required string Body { get; set; }
+
+    public long AuthorId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A merge request.</summary>
+public sealed class MergeRequest
+{
+    public long Id { get; set; }
+
+    public long ProjectId { get; set; }
+
+    public long Iid { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? Description { get; set; }
+
+    public required string SourceBranch { get; set; }
+
+    public required string TargetBranch { get; set; }
+
+    public string State { get; set; } = "opened";
+
+    public long AuthorId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// The number a GitLab client sees for an integration or a hook (GitLab's ids are integers; the library's are GUIDs).
+/// </summary>
+public sealed class IntegrationNumber
+{
+    public long Id { get; set; }
+
+    public Guid IntegrationId { get; set; }
+}
+
+/// <summary>The number a GitLab client sees for a hook event (a delivery).</summary>
+public sealed class DeliveryNumber
+{
+    public long Id { get; set; }
+
+    public Guid DeliveryId { get; set; }
+
+    public Guid IntegrationId { get; set; }
+}

@@ -1,0 +1,5 @@
+using Integrations.Samples.Web;
+
+var app = ForgeApp.Build(args);
+await ForgeApp.InitializeAsync(app);
+await app.RunAsync();
