@@ -36,6 +36,7 @@ public static class ForgeApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ForgePayloads(forge.BaseUrl));
         builder.Services.AddSingleton<ReceivedWebhooks>();
+        builder.Services.AddSingleton<NumberingLock>();
         builder.Services.AddOpenApi();
 
         var integrations = builder.Services.AddIntegrations(o =>

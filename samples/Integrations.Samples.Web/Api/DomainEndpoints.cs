@@ -14,6 +14,7 @@ namespace Integrations.Samples.Web.Api;
 /// </summary>
 internal static class DomainEndpoints
 {
+
     public static void MapDomain(this IEndpointRouteBuilder api)
     {
         var projects = api.MapGroup("/projects/{id}").RequireToken();
@@ -29,7 +30,7 @@ internal static class DomainEndpoints
             : await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.ProjectId == project.Id && i.Iid == iid, http.RequestAborted) is not { } issue ? ApiResults.NotFound("Issue")
             : ApiResults.Json(IssueJson(issue)));
 
-        projects.MapPost("/issues", async (string id, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
+        projects.MapPost("/issues", async (string id, HttpContext http, ForgeDbContext db, NumberingLock numbering, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
             if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
             {
@@ -49,11 +50,9 @@ internal static class DomainEndpoints
 
             var now = time.GetUtcNow();
             var user = http.User();
-            await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
             var issue = new Issue
             {
                 ProjectId = project.Id,
-                Iid = (await db.Issues.Where(i => i.ProjectId == project.Id).MaxAsync(i => (long?)i.Iid, http.RequestAborted) ?? 0) + 1,
                 Title = parameters.Text("title")!.Trim(),
                 Description = parameters.Text("description"),
                 Confidential = parameters.Boolean("confidential") ?? false,
@@ -62,12 +61,15 @@ internal static class DomainEndpoints
                 CreatedAt = now,
                 UpdatedAt = now,
             };
-            db.Issues.Add(issue);
-            await db.SaveChangesAsync(http.RequestAborted);
-            var gitLabProject = await ProjectPayloadAsync(db, payloads, project, http.RequestAborted);
-            await dispatcher.EnqueueAsync(db, project.Id, payloads.Issue(issue, "open", user, gitLabProject), http.RequestAborted);
-            await db.SaveChangesAsync(http.RequestAborted);
-            await transaction.CommitAsync(http.RequestAborted);
+            await WithNextIidAsync(db, numbering, async () =>
+            {
+                issue.Id = 0;
+                issue.Iid = (await db.Issues.Where(i => i.ProjectId == project.Id).MaxAsync(i => (long?)i.Iid, http.RequestAborted) ?? 0) + 1;
+                db.Issues.Add(issue);
+                await db.SaveChangesAsync(http.RequestAborted);
+                var gitLabProject = await ProjectPayloadAsync(db, payloads, project, http.RequestAborted);
+                await dispatcher.EnqueueAsync(db, project.Id, payloads.Issue(issue, "open", user, gitLabProject), http.RequestAborted);
+            }, http.RequestAborted);
             return ApiResults.Json(IssueJson(issue), 201);
         });
 
@@ -161,7 +163,7 @@ internal static class DomainEndpoints
             }, 201);
         });
 
-        projects.MapPost("/merge_requests", async (string id, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
+        projects.MapPost("/merge_requests", async (string id, HttpContext http, ForgeDbContext db, NumberingLock numbering, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
             if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
             {
@@ -184,11 +186,9 @@ internal static class DomainEndpoints
 
             var now = time.GetUtcNow();
             var user = http.User();
-            await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
             var mr = new MergeRequest
             {
                 ProjectId = project.Id,
-                Iid = (await db.MergeRequests.Where(m => m.ProjectId == project.Id).MaxAsync(m => (long?)m.Iid, http.RequestAborted) ?? 0) + 1,
                 Title = parameters.Text("title")!.Trim(),
                 Description = parameters.Text("description"),
                 SourceBranch = parameters.Text("source_branch")!,
@@ -197,11 +197,14 @@ internal static class DomainEndpoints
                 CreatedAt = now,
                 UpdatedAt = now,
             };
-            db.MergeRequests.Add(mr);
-            await db.SaveChangesAsync(http.RequestAborted);
-            await dispatcher.EnqueueAsync(db, project.Id, payloads.MergeRequest(mr, "open", user, await ProjectPayloadAsync(db, payloads, project, http.RequestAborted)), http.RequestAborted);
-            await db.SaveChangesAsync(http.RequestAborted);
-            await transaction.CommitAsync(http.RequestAborted);
+            await WithNextIidAsync(db, numbering, async () =>
+            {
+                mr.Id = 0;
+                mr.Iid = (await db.MergeRequests.Where(m => m.ProjectId == project.Id).MaxAsync(m => (long?)m.Iid, http.RequestAborted) ?? 0) + 1;
+                db.MergeRequests.Add(mr);
+                await db.SaveChangesAsync(http.RequestAborted);
+                await dispatcher.EnqueueAsync(db, project.Id, payloads.MergeRequest(mr, "open", user, await ProjectPayloadAsync(db, payloads, project, http.RequestAborted)), http.RequestAborted);
+            }, http.RequestAborted);
             return ApiResults.Json(MergeRequestJson(mr), 201);
         });
 
@@ -268,6 +271,37 @@ internal static class DomainEndpoints
         await db.SaveChangesAsync(http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
         return ApiResults.Json(MergeRequestJson(mr));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="create"/> (which numbers the new row max + 1 and enqueues its event) in a transaction, and
+    /// commits the row and its deliveries together. Two creates racing for the same number (two requests, or two forge
+    /// instances) collide on the unique index; the loser starts again with the next number.
+    /// </summary>
+    private static async Task WithNextIidAsync(ForgeDbContext db, NumberingLock numbering, Func<Task> create, CancellationToken cancellationToken)
+    {
+        using var entered = await numbering.EnterAsync(cancellationToken);
+        await WithRetriesAsync(db, create, cancellationToken);
+    }
+
+    private static async Task WithRetriesAsync(ForgeDbContext db, Func<Task> create, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                await create();
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 10)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private static async Task<Integrations.Events.Payloads.GitLabProject> ProjectPayloadAsync(ForgeDbContext db, ForgePayloads payloads, Project project, CancellationToken cancellationToken)

@@ -123,10 +123,12 @@ internal static class HooksEndpoints
             await WithHookAsync(http, db, store, resolve, hookId, scopeNotFound, async (hook, _) =>
             {
                 if (await Numbers.DeliveryOfAsync(db, eventId, http.RequestAborted) is not { } number || number.IntegrationId != hook.Id
-                    || await log.GetAsync(number.DeliveryId, http.RequestAborted) is not { } before)
+                    || await log.GetAsync(number.DeliveryId, http.RequestAborted) is null)
                 {
                     return ApiResults.NotFound("Hook event");
                 }
+
+                var logged = (await log.GetAttemptsAsync(number.DeliveryId, http.RequestAborted)).Count;
 
                 if (!await log.ResendAsync(number.DeliveryId, http.RequestAborted))
                 {
@@ -138,10 +140,10 @@ internal static class HooksEndpoints
                 var deadline = DateTime.UtcNow.AddSeconds(10);
                 while (DateTime.UtcNow < deadline)
                 {
-                    var now = await log.GetAsync(number.DeliveryId, http.RequestAborted);
-                    if (now is not null && now.Attempts > before.Attempts && now.Status is DeliveryStatus.Succeeded or DeliveryStatus.Dead or DeliveryStatus.Pending)
+                    var attempts = await log.GetAttemptsAsync(number.DeliveryId, http.RequestAborted);
+                    if (attempts.Count > logged)
                     {
-                        return ApiResults.Json(new JsonObject { ["response_status"] = now.LastStatusCode }, 201);
+                        return ApiResults.Json(new JsonObject { ["response_status"] = attempts[^1].ResponseStatus }, 201);
                     }
 
                     await Task.Delay(50, http.RequestAborted);

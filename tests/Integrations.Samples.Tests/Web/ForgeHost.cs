@@ -65,7 +65,7 @@ public sealed class ForgeHost : IAsyncDisposable
             args.Add("--ConnectionStrings:Integrations=" + pg.ConnectionString);
         }
 
-        var app = ForgeApp.Build([.. args], b => b.Logging.ClearProviders());
+        var app = ForgeApp.Build([.. args], b => { if (Environment.GetEnvironmentVariable("FORGE_TEST_LOGS") != "1") { b.Logging.ClearProviders(); } });
         await ForgeApp.InitializeAsync(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
