@@ -76,7 +76,12 @@ public static class ForgeApp
         api.MapIntegrations("/projects/{id}", ProjectScopeAsync, admin: false);
         api.MapIntegrations("/groups/{id}", GroupScopeAsync, admin: false);
         api.MapIntegrations("/admin", (_, _) => Task.FromResult<HookScope?>(new HookScope(IntegrationScope.Instance, null, null)), admin: true);
-        api.MapDomain();
+        var projects = api.MapGroup("/projects/{id}").RequireToken();
+        projects.MapIssues();
+        projects.MapMergeRequests();
+        projects.MapRepository();
+        projects.MapCi();
+        projects.MapOperations();
         api.MapGet("/catalog/integrations", (IIntegrationCatalog catalog) =>
             Results.Text(IntegrationsJson.SerializeCatalog(catalog.List(includeUnusable: true)), "application/json")).RequireToken();
         app.MapReceiver();

@@ -17,6 +17,18 @@ public sealed class ForgeDbContext(DbContextOptions<ForgeDbContext> options) : D
 
     public DbSet<MergeRequest> MergeRequests => Set<MergeRequest>();
 
+    public DbSet<GitRef> Refs => Set<GitRef>();
+
+    public DbSet<Pipeline> Pipelines => Set<Pipeline>();
+
+    public DbSet<Deployment> Deployments => Set<Deployment>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<WikiPage> WikiPages => Set<WikiPage>();
+
+    public DbSet<Release> Releases => Set<Release>();
+
     public DbSet<IntegrationNumber> IntegrationNumbers => Set<IntegrationNumber>();
 
     public DbSet<DeliveryNumber> DeliveryNumbers => Set<DeliveryNumber>();
@@ -29,6 +41,12 @@ public sealed class ForgeDbContext(DbContextOptions<ForgeDbContext> options) : D
         modelBuilder.Entity<Issue>().ToTable("forge_issues").HasIndex(i => new { i.ProjectId, i.Iid }).IsUnique();
         modelBuilder.Entity<Note>().ToTable("forge_notes");
         modelBuilder.Entity<MergeRequest>().ToTable("forge_merge_requests").HasIndex(m => new { m.ProjectId, m.Iid }).IsUnique();
+        modelBuilder.Entity<GitRef>().ToTable("forge_refs").HasIndex(r => new { r.ProjectId, r.Name }).IsUnique();
+        modelBuilder.Entity<Pipeline>().ToTable("forge_pipelines").HasIndex(p => new { p.ProjectId, p.Iid }).IsUnique();
+        modelBuilder.Entity<Deployment>().ToTable("forge_deployments");
+        modelBuilder.Entity<Alert>().ToTable("forge_alerts").HasIndex(a => new { a.ProjectId, a.Iid }).IsUnique();
+        modelBuilder.Entity<WikiPage>().ToTable("forge_wiki_pages").HasIndex(w => new { w.ProjectId, w.Slug }).IsUnique();
+        modelBuilder.Entity<Release>().ToTable("forge_releases").HasIndex(r => new { r.ProjectId, r.TagName }).IsUnique();
         modelBuilder.Entity<IntegrationNumber>().ToTable("forge_integration_numbers").HasIndex(n => n.IntegrationId).IsUnique();
         modelBuilder.Entity<DeliveryNumber>().ToTable("forge_delivery_numbers").HasIndex(n => n.DeliveryId).IsUnique();
         modelBuilder.AddIntegrations();

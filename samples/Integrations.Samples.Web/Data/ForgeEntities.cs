@@ -139,3 +139,108 @@ public sealed class DeliveryNumber
 
     public Guid IntegrationId { get; set; }
 }
+
+/// <summary>A branch or tag and the commit it points at.</summary>
+public sealed class GitRef
+{
+    public long Id { get; set; }
+
+    public long ProjectId { get; set; }
+
+    /// <summary>The full ref: <c>refs/heads/main</c> or <c>refs/tags/v1.0</c>.</summary>
+    public required string Name { get; set; }
+
+    public required string Sha { get; set; }
+}
+
+/// <summary>A pipeline with two jobs (build, test).</summary>
+public sealed class Pipeline
+{
+    public long Id { get; set; }
+
+    public long ProjectId { get; set; }
+
+    public long Iid { get; set; }
+
+    public required string Ref { get; set; }
+
+    public required string Sha { get; set; }
+
+    public string Status { get; set; } = "running";
+
+    public long UserId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+}
+
+/// <summary>A deployment to an environment.</summary>
+public sealed class Deployment
+{
+    public long Id { get; set; }
+
+    public long ProjectId { get; set; }
+
+    public required string Environment { get; set; }
+
+    public required string Ref { get; set; }
+
+    public required string Sha { get; set; }
+
+    public string Status { get; set; } = "running";
+
+    public long UserId { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>An alert from monitoring.</summary>
+public sealed class Alert
+{
+    public long Id { get; set; }
+
+    public long ProjectId { get; set; }
+
+    public long Iid { get; set; }
+
+    public required string Title { get; set; }
+
+    public string Severity { get; set; } = "critical";
+
+    public string Status { get; set; } = "triggered";
+
+    public DateTimeOffset StartedAt { get; set; }
+}
+
+/// <summary>A wiki page.</summary>
+public sealed class WikiPage
+{
+    public long Id { get; set; }
+
+    public long ProjectId { get; set; }
+
+    public required string Slug { get; set; }
+
+    public required string Title { get; set; }
+
+    public string Content { get; set; } = string.Empty;
+
+    public string Format { get; set; } = "markdown";
+}
+
+/// <summary>A release of a tag.</summary>
+public sealed class Release
+{
+    public long Id { get; set; }
+
+    public long ProjectId { get; set; }
+
+    public required string TagName { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -121,6 +121,140 @@ internal sealed class ForgePayloads(string baseUrl)
         },
     };
 
+    public PushEvent Push(ForgeUser user, GitLabProject project, string before, string after, string gitRef, IReadOnlyList<GitLabCommit> commits, bool refProtected) =>
+        PushEvent.Create(User(user), project, before, after, gitRef, commits, refProtected);
+
+    public GitLabCommit Commit(GitLabProject project, string sha, string message, ForgeUser author, DateTimeOffset at) => new()
+    {
+        Id = sha,
+        Message = message,
+        Title = message.Split('\n')[0],
+        Timestamp = at,
+        Url = $"{project.WebUrl}/-/commit/{sha}",
+        Author = new GitLabCommitAuthor(author.Name, "[REDACTED]"),
+    };
+
+    public PipelineEvent Pipeline(Pipeline pipeline, IReadOnlyList<(long Id, string Stage, string Name, string Status)> jobs, ForgeUser user, GitLabProject project, GitLabCommit commit) => new()
+    {
+        User = User(user),
+        Project = project,
+        Commit = commit,
+        ObjectAttributes = new PipelineAttributes
+        {
+            Id = pipeline.Id,
+            Iid = pipeline.Iid,
+            Name = $"Pipeline for {pipeline.Ref}",
+            GitRef = pipeline.Ref,
+            Sha = pipeline.Sha,
+            BeforeSha = pipeline.Sha,
+            Source = "push",
+            Status = pipeline.Status,
+            Stages = jobs.Select(j => j.Stage).Distinct().ToArray(),
+            CreatedAt = pipeline.CreatedAt,
+            FinishedAt = pipeline.FinishedAt,
+            Duration = pipeline.FinishedAt is { } finished ? (long)(finished - pipeline.CreatedAt).TotalSeconds : null,
+            Url = $"{project.WebUrl}/-/pipelines/{pipeline.Id.ToString(CultureInfo.InvariantCulture)}",
+        },
+        Builds = jobs.Select(j => new PipelineBuild
+        {
+            Id = j.Id,
+            Stage = j.Stage,
+            Name = j.Name,
+            Status = j.Status,
+            CreatedAt = pipeline.CreatedAt,
+            StartedAt = pipeline.CreatedAt,
+            FinishedAt = pipeline.FinishedAt,
+            User = User(user),
+            FailureReason = j.Status == "failed" ? "script_failure" : null,
+        }).ToArray(),
+    };
+
+    public JobEvent Job(Pipeline pipeline, (long Id, string Stage, string Name, string Status) job, ForgeUser user, GitLabProject project, GitLabCommit commit) => new()
+    {
+        GitRef = pipeline.Ref,
+        Sha = pipeline.Sha,
+        BeforeSha = pipeline.Sha,
+        BuildId = job.Id,
+        BuildName = job.Name,
+        BuildStage = job.Stage,
+        BuildStatus = job.Status,
+        BuildCreatedAt = pipeline.CreatedAt,
+        BuildStartedAt = pipeline.CreatedAt,
+        BuildFinishedAt = pipeline.FinishedAt,
+        BuildFailureReason = job.Status == "failed" ? "script_failure" : null,
+        PipelineId = pipeline.Id,
+        User = User(user),
+        Project = project,
+        Commit = new JobCommit { Id = pipeline.Id, Sha = pipeline.Sha, Message = commit.Message, AuthorName = user.Name, AuthorEmail = "[REDACTED]", Status = pipeline.Status },
+    };
+
+    public DeploymentEvent Deployment(Deployment deployment, ForgeUser user, GitLabProject project) => new()
+    {
+        Status = deployment.Status,
+        StatusChangedAt = deployment.UpdatedAt,
+        DeploymentId = deployment.Id,
+        DeployableId = deployment.Id,
+        DeployableUrl = $"{project.WebUrl}/-/environments",
+        Environment = deployment.Environment,
+        EnvironmentSlug = deployment.Environment.ToLowerInvariant(),
+        EnvironmentTier = deployment.Environment.Contains("prod", StringComparison.OrdinalIgnoreCase) ? "production" : "staging",
+        Project = project,
+        ShortSha = deployment.Sha[..Math.Min(8, deployment.Sha.Length)],
+        User = User(user),
+        UserUrl = $"{_baseUrl}/{user.Username}",
+        CommitUrl = $"{project.WebUrl}/-/commit/{deployment.Sha}",
+        CommitTitle = $"Deploy {deployment.Ref}",
+    };
+
+    public AlertEvent Alert(Alert alert, GitLabProject project) => new()
+    {
+        ObjectAttributes = new AlertAttributes
+        {
+            Title = alert.Title,
+            Url = $"{project.WebUrl}/-/alert_management/{alert.Iid.ToString(CultureInfo.InvariantCulture)}/details",
+            Severity = alert.Severity,
+            Events = 1,
+            Status = alert.Status,
+            StartedAt = alert.StartedAt,
+        },
+    };
+
+    public WikiPageEvent WikiPage(WikiPage page, string action, ForgeUser user, GitLabProject project) => new()
+    {
+        User = User(user),
+        Project = project,
+        Wiki = new GitLabWiki($"{project.WebUrl}/-/wikis/home", $"git@forge.local:{project.PathWithNamespace}.wiki.git",
+            $"{project.WebUrl}.wiki.git", $"{project.PathWithNamespace}.wiki", "main"),
+        ObjectAttributes = new WikiPageAttributes
+        {
+            Title = page.Title,
+            Content = page.Content,
+            Format = page.Format,
+            Message = $"{action} {page.Title}",
+            Slug = page.Slug,
+            Url = $"{project.WebUrl}/-/wikis/{page.Slug}",
+            Action = action,
+        },
+    };
+
+    public ReleaseEvent Release(Release release, GitLabProject project, GitLabCommit commit) => new()
+    {
+        ReleaseId = release.Id,
+        CreatedAt = release.CreatedAt,
+        ReleasedAt = release.CreatedAt,
+        Description = release.Description ?? string.Empty,
+        Name = release.Name,
+        Tag = release.TagName,
+        Project = project,
+        Url = $"{project.WebUrl}/-/releases/{release.TagName}",
+        Action = "create",
+        Assets = new ReleaseAssets
+        {
+            Sources = [new ReleaseSource("zip", $"{project.WebUrl}/-/archive/{release.TagName}/{release.TagName}.zip")],
+        },
+        Commit = commit,
+    };
+
     public static IReadOnlyList<GitLabLabel> Labels(string labels, long projectId) =>
         labels.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select((title, index) => new GitLabLabel { Id = index + 1, Title = title, Color = "#428BCA", ProjectId = projectId, Type = "ProjectLabel" })
