@@ -45,6 +45,9 @@ public sealed class ForgeHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Every log record the forge wrote, at debug level and above.</summary>
+    public Microsoft.Extensions.Logging.Testing.FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
+
     /// <summary>Starts a forge; pass <paramref name="shared"/> to start a second instance on the same PostgreSQL database.</summary>
     public static async Task<ForgeHost> StartAsync(DatabaseKind kind, TestDatabase? shared = null, string? encryptionKey = null)
     {
@@ -65,7 +68,15 @@ public sealed class ForgeHost : IAsyncDisposable
             args.Add("--ConnectionStrings:Integrations=" + pg.ConnectionString);
         }
 
-        var app = ForgeApp.Build([.. args], b => { if (Environment.GetEnvironmentVariable("FORGE_TEST_LOGS") != "1") { b.Logging.ClearProviders(); } });
+        var app = ForgeApp.Build([.. args], b =>
+        {
+            if (Environment.GetEnvironmentVariable("FORGE_TEST_LOGS") != "1")
+            {
+                b.Logging.ClearProviders(); // FORGE_TEST_LOGS=1 shows the forge's log on the console
+            }
+
+            b.Logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug);
+        });
         await ForgeApp.InitializeAsync(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

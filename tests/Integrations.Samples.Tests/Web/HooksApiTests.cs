@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using Integrations.TestSupport;
 
@@ -135,5 +136,36 @@ public sealed class HooksApiTests(DatabaseKind kind)
         (await ForgeHost.ReadJsonAsync(await _forge.Admin.GetAsync(new Uri("api/v4/hooks", UriKind.Relative)))).AsArray().Should().ContainSingle();
         (await ForgeHost.ReadJsonAsync(await _forge.Admin.GetAsync(new Uri("api/v4/projects/1/hooks", UriKind.Relative)))).AsArray()
             .Should().BeEmpty("a project's hooks list shows its own hooks; group and system hooks fire for it without being listed there");
+    }
+
+    [Test]
+    public async Task Secrets_written_through_the_API_appear_in_no_response_and_no_log_line()
+    {
+        var hook = await CreateHookAsync($$"""
+            {"url": "{{_forge.ReceiverUrl("s/{path_key}")}}", "token": "tok-9a8b7c", "issues_events": true,
+             "url_variables": [{"key": "path_key", "value": "var-6d5e4f"}], "custom_headers": [{"key": "X-Auth", "value": "hdr-3c2b1a"}]}
+            """);
+        var rotate = await _forge.Admin.PostAsync(new Uri($"api/v4/projects/1/hooks/{hook["id"]}/signing_token/rotate", UriKind.Relative), null);
+        var signing = (await ForgeHost.ReadJsonAsync(rotate))["signing_token"]!.GetValue<string>();
+        (await _forge.Admin.PutAsync(new Uri("api/v4/projects/1/integrations/datadog", UriKind.Relative), ForgeHost.Json("""{"api_key": "ddkey5544332211"}""")))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _forge.Developer.PostAsync(new Uri("api/v4/projects/1/issues", UriKind.Relative), ForgeHost.Json("""{"title": "Leak check"}"""))).StatusCode.Should().Be(HttpStatusCode.Created);
+        await _forge.WaitForReceivedAsync(1);
+
+        var responses = new StringBuilder();
+        foreach (var path in new[] { "api/v4/projects/1/hooks", $"api/v4/projects/1/hooks/{hook["id"]}", $"api/v4/projects/1/hooks/{hook["id"]}/events",
+                     "api/v4/projects/1/integrations", "api/v4/projects/1/integrations/datadog" })
+        {
+            responses.Append(await _forge.Admin.GetStringAsync(new Uri(path, UriKind.Relative)));
+        }
+
+        var logs = string.Join('\n', _forge.Logs.GetSnapshot().Select(r => r.Message + " " + r.Exception));
+        foreach (var secret in new[] { "tok-9a8b7c", "var-6d5e4f", "hdr-3c2b1a", "ddkey5544332211", signing })
+        {
+            responses.ToString().Should().NotContain(secret);
+            logs.Should().NotContain(secret);
+        }
+
+        _forge.Logs.GetSnapshot().Should().NotBeEmpty("the forge does log; the check above is not vacuous");
     }
 }
