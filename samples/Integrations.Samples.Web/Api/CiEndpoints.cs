@@ -18,6 +18,23 @@ internal static class CiEndpoints
 {
     public static void MapCi(this RouteGroupBuilder projects)
     {
+        projects.MapGet("/pipelines", async (string id, HttpContext http, ForgeDbContext db) =>
+            await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project
+                ? ApiResults.NotFound("Project")
+                : Paging.Page(http, (await db.Pipelines.AsNoTracking().Where(p => p.ProjectId == project.Id).OrderByDescending(p => p.Id).ToListAsync(http.RequestAborted))
+                    .Select(p => (JsonNode)Json(p)).ToList()));
+
+        projects.MapGet("/pipelines/{pipelineId:long}", async (string id, long pipelineId, HttpContext http, ForgeDbContext db) =>
+            await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project ? ApiResults.NotFound("Project")
+            : await db.Pipelines.AsNoTracking().SingleOrDefaultAsync(p => p.ProjectId == project.Id && p.Id == pipelineId, http.RequestAborted) is not { } pipeline ? ApiResults.NotFound("Pipeline")
+            : ApiResults.Json(Json(pipeline)));
+
+        projects.MapGet("/deployments", async (string id, HttpContext http, ForgeDbContext db) =>
+            await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project
+                ? ApiResults.NotFound("Project")
+                : Paging.Page(http, (await db.Deployments.AsNoTracking().Where(d => d.ProjectId == project.Id).OrderByDescending(d => d.Id).ToListAsync(http.RequestAborted))
+                    .Select(d => (JsonNode)DeploymentJson(d)).ToList()));
+
         projects.MapPost("/pipeline", async (string id, HttpContext http, ForgeDbContext db, NumberingLock numbering, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
             if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)

@@ -53,6 +53,7 @@ internal static class HookJson
         json["token_present"] = !string.IsNullOrEmpty(hook.Token);
         json["signing_token_present"] = !string.IsNullOrEmpty(hook.SigningSecret);
         json["timeout_seconds"] = hook.TimeoutSeconds;
+        json["version"] = hook.Version;
         return json;
     }
 

@@ -78,7 +78,7 @@ internal static class HooksEndpoints
                     return ApiResults.Missing("url");
                 }
 
-                return await SaveAsync(hook, parameters, scope, 200, http, db, store, log);
+                return IntegrationsEndpoints.VersionConflict(hook, parameters) ?? await SaveAsync(hook, parameters, scope, 200, http, db, store, log);
             }));
 
         hooks.MapDelete("/{hookId:long}", async (long hookId, HttpContext http, ForgeDbContext db, IIntegrationStore store, IDeliveryLog log) =>

@@ -105,6 +105,11 @@ internal static class IntegrationsEndpoints
         }
 
         var integration = await store.FindAsync(descriptor.Slug, scope.Scope, http.RequestAborted) ?? registry.Create(descriptor.Slug, scope.Scope);
+        if (VersionConflict(integration, parameters) is { } conflict)
+        {
+            return conflict;
+        }
+
         try
         {
             integration.ApplyFormValues(IntegrationParameters.ToFormValues(integration, parameters));
@@ -145,6 +150,19 @@ internal static class IntegrationsEndpoints
         return Results.NoContent();
     }
 
+    /// <summary>
+    /// The optional <c>version</c> parameter (an extension for forms that edit what they showed): a 409 when the
+    /// integration changed since that version was read, instead of silently overwriting the other edit.
+    /// </summary>
+    public static IResult? VersionConflict(Integration integration, ApiParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(integration);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return parameters.Integer("version") is { } expected && expected != integration.Version
+            ? ApiResults.Message(409, $"409 Conflict: the settings changed since version {expected.ToString(CultureInfo.InvariantCulture)} (now {integration.Version.ToString(CultureInfo.InvariantCulture)}); read them again and reapply your change.")
+            : null;
+    }
+
     private static async Task<JsonObject> JsonAsync(EffectiveIntegration effective, ForgeDbContext db, bool withProperties, CancellationToken cancellationToken)
     {
         var settings = effective.Settings;
@@ -169,6 +187,7 @@ internal static class IntegrationsEndpoints
 
         json["comment_on_event_enabled"] = false;
         json["inherited"] = effective.IsInherited;
+        json["version"] = settings.Version;
         if (withProperties)
         {
             var properties = new JsonObject();

@@ -11,6 +11,17 @@ internal static class MergeRequestsEndpoints
 {
     public static void MapMergeRequests(this RouteGroupBuilder projects)
     {
+        projects.MapGet("/merge_requests", async (string id, HttpContext http, ForgeDbContext db) =>
+            await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project
+                ? ApiResults.NotFound("Project")
+                : Paging.Page(http, (await db.MergeRequests.AsNoTracking().Where(m => m.ProjectId == project.Id).OrderByDescending(m => m.Iid).ToListAsync(http.RequestAborted))
+                    .Select(m => (JsonNode)Json(m)).ToList()));
+
+        projects.MapGet("/merge_requests/{iid:long}", async (string id, long iid, HttpContext http, ForgeDbContext db) =>
+            await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project ? ApiResults.NotFound("Project")
+            : await db.MergeRequests.AsNoTracking().SingleOrDefaultAsync(m => m.ProjectId == project.Id && m.Iid == iid, http.RequestAborted) is not { } mr ? ApiResults.NotFound("Merge Request")
+            : ApiResults.Json(Json(mr)));
+
         projects.MapPost("/merge_requests", async (string id, HttpContext http, ForgeDbContext db, NumberingLock numbering, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
             if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)

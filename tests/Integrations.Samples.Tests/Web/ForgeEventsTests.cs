@@ -59,4 +59,19 @@ public sealed class ForgeEventsTests
         byEvent["Release Hook"].Single()["tag"]!.GetValue<string>().Should().Be("v1.0");
         byEvent["Note Hook"].Single()["object_attributes"]!["note"]!.GetValue<string>().Should().Be("Reproduced.");
     }
+
+    [Test]
+    public async Task Merge_requests_pipelines_and_deployments_can_be_listed_and_read()
+    {
+        await using var forge = await ForgeHost.StartAsync(DatabaseKind.Sqlite);
+        var pipeline = await SendAsync(forge, HttpMethod.Post, "pipeline", """{"ref": "main"}""");
+        await SendAsync(forge, HttpMethod.Post, "deployments", """{"environment": "staging", "sha": "aaaaaaaa11111111", "ref": "main", "tag": false}""");
+
+        (await SendAsync(forge, HttpMethod.Get, "merge_requests")).AsArray().Should().ContainSingle("the demo project has one merge request");
+        (await SendAsync(forge, HttpMethod.Get, "merge_requests/1"))["title"]!.GetValue<string>().Should().Be("Round half to even");
+        (await SendAsync(forge, HttpMethod.Get, "pipelines")).AsArray().Should().ContainSingle();
+        (await SendAsync(forge, HttpMethod.Get, $"pipelines/{pipeline["id"]}"))["status"]!.GetValue<string>().Should().Be("running");
+        (await SendAsync(forge, HttpMethod.Get, "deployments")).AsArray().Single()!["environment"]!["name"]!.GetValue<string>().Should().Be("staging");
+        (await forge.Developer.GetAsync(new Uri("api/v4/projects/1/merge_requests/99", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
 }

@@ -76,4 +76,38 @@ public sealed class IntegrationsApiTests(DatabaseKind kind)
         instanceAsDeveloper.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await ForgeHost.ReadJsonAsync(await _forge.Admin.GetAsync(new Uri("api/v4/projects/1/integrations", UriKind.Relative)))).AsArray().Should().BeEmpty();
     }
+
+    [Test]
+    public async Task A_stale_version_gets_409_and_the_other_edit_is_kept()
+    {
+        var first = await ForgeHost.ReadJsonAsync(await _forge.Admin.PutAsync(new Uri("api/v4/projects/1/integrations/datadog", UriKind.Relative),
+            ForgeHost.Json("""{"api_key": "ddkey0123456789", "datadog_env": "one"}""")));
+        var version = first["version"]!.GetValue<int>();
+        (await _forge.Admin.PutAsync(new Uri("api/v4/projects/1/integrations/datadog", UriKind.Relative),
+            ForgeHost.Json($$"""{"datadog_env": "two", "version": {{version}}}"""))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var stale = await _forge.Admin.PutAsync(new Uri("api/v4/projects/1/integrations/datadog", UriKind.Relative),
+            ForgeHost.Json($$"""{"datadog_env": "three", "version": {{version}}}"""));
+
+        stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await ForgeHost.ReadJsonAsync(stale))["message"]!.GetValue<string>().Should().Contain("changed since version");
+        var now = await ForgeHost.ReadJsonAsync(await _forge.Admin.GetAsync(new Uri("api/v4/projects/1/integrations/datadog", UriKind.Relative)));
+        now["properties"]!["datadog_env"]!.GetValue<string>().Should().Be("two", "the stale edit did not overwrite the newer one");
+    }
+
+    [Test]
+    public async Task A_project_can_inherit_one_field_from_its_group_and_set_another()
+    {
+        (await _forge.Admin.PutAsync(new Uri("api/v4/groups/acme/integrations/datadog", UriKind.Relative),
+            ForgeHost.Json("""{"api_key": "ddkey0123456789", "datadog_site": "datadoghq.eu", "datadog_service": "acme-wide"}"""))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var own = await _forge.Admin.PutAsync(new Uri("api/v4/projects/1/integrations/datadog", UriKind.Relative),
+            ForgeHost.Json("""{"inherit_api_key": true, "inherit_datadog_site": true, "inherit_api_url": true, "datadog_service": "billing"}"""));
+
+        own.StatusCode.Should().Be(HttpStatusCode.OK, await own.Content.ReadAsStringAsync());
+        var body = await ForgeHost.ReadJsonAsync(own);
+        body["properties"]!["datadog_service"]!.GetValue<string>().Should().Be("billing");
+        body["properties"]!["datadog_site"]!.GetValue<string>().Should().Be("datadoghq.eu");
+        body["inherited_fields"]!.AsArray().Select(f => f!.GetValue<string>()).Should().BeEquivalentTo(["api_key", "datadog_site", "api_url"]);
+    }
 }
