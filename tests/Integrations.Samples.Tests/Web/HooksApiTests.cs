@@ -16,7 +16,13 @@ public sealed class HooksApiTests(DatabaseKind kind)
     public async Task StartAsync() => _forge = await ForgeHost.StartAsync(kind);
 
     [TearDown]
-    public async Task StopAsync() => await _forge.DisposeAsync();
+    public async Task StopAsync()
+    {
+        if (_forge is not null)
+        {
+            await _forge.DisposeAsync();
+        }
+    }
 
     private async Task<JsonNode> CreateHookAsync(string json, string project = "1")
     {
@@ -85,6 +91,8 @@ public sealed class HooksApiTests(DatabaseKind kind)
         var malformed = await _forge.Admin.PostAsync(new Uri("api/v4/projects/1/hooks", UriKind.Relative), ForgeHost.Json("""{"url": """));
         var badHeader = await _forge.Admin.PostAsync(new Uri("api/v4/projects/1/hooks", UriKind.Relative),
             ForgeHost.Json($$"""{"url": "{{_forge.ReceiverUrl("x")}}", "custom_headers": [{"key": "Bad Name", "value": "v"}]}"""));
+        var huge = await _forge.Admin.PostAsync(new Uri("api/v4/projects/1/hooks", UriKind.Relative),
+            ForgeHost.Json($$"""{"url": "{{_forge.ReceiverUrl("x")}}", "description": "{{new string('x', 1_100_000)}}"}"""));
         var unknownProject = await _forge.Admin.GetAsync(new Uri("api/v4/projects/999/hooks", UriKind.Relative));
         var unknownHook = await _forge.Admin.GetAsync(new Uri("api/v4/projects/1/hooks/999", UriKind.Relative));
 
@@ -97,6 +105,8 @@ public sealed class HooksApiTests(DatabaseKind kind)
         malformed.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         badHeader.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await ForgeHost.ReadJsonAsync(badHeader))["message"]!["custom_headers"]!.ToJsonString().Should().Contain("Bad Name");
+        huge.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ForgeHost.ReadJsonAsync(huge))["error"]!.GetValue<string>().Should().Contain("larger than");
         unknownProject.StatusCode.Should().Be(HttpStatusCode.NotFound);
         unknownHook.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await ForgeHost.ReadJsonAsync(await _forge.Admin.GetAsync(new Uri("api/v4/projects/1/hooks", UriKind.Relative)))).AsArray().Should().BeEmpty();

@@ -14,7 +14,13 @@ public sealed class IntegrationsApiTests(DatabaseKind kind)
     public async Task StartAsync() => _forge = await ForgeHost.StartAsync(kind);
 
     [TearDown]
-    public async Task StopAsync() => await _forge.DisposeAsync();
+    public async Task StopAsync()
+    {
+        if (_forge is not null)
+        {
+            await _forge.DisposeAsync();
+        }
+    }
 
     [Test]
     public async Task An_integration_is_set_up_read_listed_and_disabled_by_its_slug_and_its_secret_is_write_only()
