@@ -37,21 +37,13 @@ internal static class CiEndpoints
 
         projects.MapPost("/pipeline", async (string id, HttpContext http, ForgeDbContext db, NumberingLock numbering, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
-            if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
-            {
-                return ApiResults.NotFound("Project");
-            }
-
-            var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-            if (parameters is null)
+            var (request, error) = await ProjectRequest.ReadAsync(http, db, id, "ref");
+            if (request is null)
             {
                 return error!;
             }
 
-            if (string.IsNullOrWhiteSpace(parameters.Text("ref")))
-            {
-                return ApiResults.Missing("ref");
-            }
+            var (project, parameters) = request;
 
             var reference = parameters.Text("ref")!.Trim();
             if (await RepositoryEndpoints.ShaOfAsync(db, project, reference, http.RequestAborted) is not { } sha)
@@ -74,20 +66,16 @@ internal static class CiEndpoints
 
         projects.MapPost("/pipelines/{pipelineId:long}/finish", async (string id, long pipelineId, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
-            if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
+            var (request, error) = await ProjectRequest.ReadAsync(http, db, id);
+            if (request is null)
             {
-                return ApiResults.NotFound("Project");
+                return error!;
             }
 
+            var (project, parameters) = request;
             if (await db.Pipelines.SingleOrDefaultAsync(p => p.ProjectId == project.Id && p.Id == pipelineId, http.RequestAborted) is not { } pipeline)
             {
                 return ApiResults.NotFound("Pipeline");
-            }
-
-            var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-            if (parameters is null)
-            {
-                return error!;
             }
 
             if (parameters.Text("status") is not ("success" or "failed" or "canceled") || pipeline.Status != "running")
@@ -112,16 +100,13 @@ internal static class CiEndpoints
 
         projects.MapPost("/deployments", async (string id, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
-            if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
-            {
-                return ApiResults.NotFound("Project");
-            }
-
-            var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-            if (parameters is null)
+            var (request, error) = await ProjectRequest.ReadAsync(http, db, id);
+            if (request is null)
             {
                 return error!;
             }
+
+            var (project, parameters) = request;
 
             foreach (var required in new[] { "environment", "sha", "ref", "tag" })
             {
@@ -154,20 +139,16 @@ internal static class CiEndpoints
 
         projects.MapPut("/deployments/{deploymentId:long}", async (string id, long deploymentId, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
-            if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
+            var (request, error) = await ProjectRequest.ReadAsync(http, db, id);
+            if (request is null)
             {
-                return ApiResults.NotFound("Project");
+                return error!;
             }
 
+            var (project, parameters) = request;
             if (await db.Deployments.SingleOrDefaultAsync(d => d.ProjectId == project.Id && d.Id == deploymentId, http.RequestAborted) is not { } deployment)
             {
                 return ApiResults.NotFound("Deployment");
-            }
-
-            var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-            if (parameters is null)
-            {
-                return error!;
             }
 
             if (parameters.Text("status") is not { } status || !IsDeploymentStatus(status))

@@ -24,21 +24,13 @@ internal static class IssuesEndpoints
 
         projects.MapPost("/issues", async (string id, HttpContext http, ForgeDbContext db, NumberingLock numbering, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
-            if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
-            {
-                return ApiResults.NotFound("Project");
-            }
-
-            var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-            if (parameters is null)
+            var (request, error) = await ProjectRequest.ReadAsync(http, db, id, "title");
+            if (request is null)
             {
                 return error!;
             }
 
-            if (string.IsNullOrWhiteSpace(parameters.Text("title")))
-            {
-                return ApiResults.Missing("title");
-            }
+            var (project, parameters) = request;
 
             var now = time.GetUtcNow();
             var user = http.User();
@@ -66,20 +58,16 @@ internal static class IssuesEndpoints
 
         projects.MapPut("/issues/{iid:long}", async (string id, long iid, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
-            if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
+            var (request, error) = await ProjectRequest.ReadAsync(http, db, id);
+            if (request is null)
             {
-                return ApiResults.NotFound("Project");
+                return error!;
             }
 
+            var (project, parameters) = request;
             if (await db.Issues.SingleOrDefaultAsync(i => i.ProjectId == project.Id && i.Iid == iid, http.RequestAborted) is not { } issue)
             {
                 return ApiResults.NotFound("Issue");
-            }
-
-            var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-            if (parameters is null)
-            {
-                return error!;
             }
 
             var action = "update";
@@ -109,20 +97,16 @@ internal static class IssuesEndpoints
 
         projects.MapPost("/issues/{iid:long}/notes", async (string id, long iid, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
-            if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
+            var (request, error) = await ProjectRequest.ReadAsync(http, db, id);
+            if (request is null)
             {
-                return ApiResults.NotFound("Project");
+                return error!;
             }
 
+            var (project, parameters) = request;
             if (await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.ProjectId == project.Id && i.Iid == iid, http.RequestAborted) is not { } issue)
             {
                 return ApiResults.NotFound("Issue");
-            }
-
-            var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-            if (parameters is null)
-            {
-                return error!;
             }
 
             if (string.IsNullOrWhiteSpace(parameters.Text("body")))

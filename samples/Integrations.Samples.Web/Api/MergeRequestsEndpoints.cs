@@ -24,24 +24,13 @@ internal static class MergeRequestsEndpoints
 
         projects.MapPost("/merge_requests", async (string id, HttpContext http, ForgeDbContext db, NumberingLock numbering, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
-            if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
-            {
-                return ApiResults.NotFound("Project");
-            }
-
-            var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-            if (parameters is null)
+            var (request, error) = await ProjectRequest.ReadAsync(http, db, id, "source_branch", "target_branch", "title");
+            if (request is null)
             {
                 return error!;
             }
 
-            foreach (var required in new[] { "source_branch", "target_branch", "title" })
-            {
-                if (string.IsNullOrWhiteSpace(parameters.Text(required)))
-                {
-                    return ApiResults.Missing(required);
-                }
-            }
+            var (project, parameters) = request;
 
             var now = time.GetUtcNow();
             var user = http.User();
@@ -77,20 +66,16 @@ internal static class MergeRequestsEndpoints
     private static async Task<IResult> ChangeAsync(string id, long iid, bool merge, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher,
         ForgePayloads payloads, TimeProvider time)
     {
-        if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
+        var (request, error) = await ProjectRequest.ReadAsync(http, db, id);
+        if (request is null)
         {
-            return ApiResults.NotFound("Project");
+            return error!;
         }
 
+        var (project, parameters) = request;
         if (await db.MergeRequests.SingleOrDefaultAsync(m => m.ProjectId == project.Id && m.Iid == iid, http.RequestAborted) is not { } mr)
         {
             return ApiResults.NotFound("Merge Request");
-        }
-
-        var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-        if (parameters is null)
-        {
-            return error!;
         }
 
         string action;

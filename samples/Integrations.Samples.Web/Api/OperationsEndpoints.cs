@@ -18,24 +18,13 @@ internal static class OperationsEndpoints
     {
         projects.MapPost("/wikis", async (string id, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher, ForgePayloads payloads) =>
         {
-            if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
-            {
-                return ApiResults.NotFound("Project");
-            }
-
-            var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-            if (parameters is null)
+            var (request, error) = await ProjectRequest.ReadAsync(http, db, id, "title", "content");
+            if (request is null)
             {
                 return error!;
             }
 
-            foreach (var required in new[] { "title", "content" })
-            {
-                if (string.IsNullOrWhiteSpace(parameters.Text(required)))
-                {
-                    return ApiResults.Missing(required);
-                }
-            }
+            var (project, parameters) = request;
 
             var title = parameters.Text("title")!.Trim();
             var page = new WikiPage { ProjectId = project.Id, Title = title, Slug = Slug(title), Content = parameters.Text("content")!, Format = parameters.Text("format") ?? "markdown" };
@@ -54,20 +43,16 @@ internal static class OperationsEndpoints
 
         projects.MapPut("/wikis/{slug}", async (string id, string slug, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher, ForgePayloads payloads) =>
         {
-            if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
+            var (request, error) = await ProjectRequest.ReadAsync(http, db, id);
+            if (request is null)
             {
-                return ApiResults.NotFound("Project");
+                return error!;
             }
 
+            var (project, parameters) = request;
             if (await db.WikiPages.SingleOrDefaultAsync(w => w.ProjectId == project.Id && w.Slug == slug, http.RequestAborted) is not { } page)
             {
                 return ApiResults.NotFound("Wiki Page");
-            }
-
-            var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-            if (parameters is null)
-            {
-                return error!;
             }
 
             page.Content = parameters.Text("content") ?? page.Content;
@@ -79,21 +64,13 @@ internal static class OperationsEndpoints
 
         projects.MapPost("/releases", async (string id, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
-            if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
-            {
-                return ApiResults.NotFound("Project");
-            }
-
-            var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-            if (parameters is null)
+            var (request, error) = await ProjectRequest.ReadAsync(http, db, id, "tag_name");
+            if (request is null)
             {
                 return error!;
             }
 
-            if (string.IsNullOrWhiteSpace(parameters.Text("tag_name")))
-            {
-                return ApiResults.Missing("tag_name");
-            }
+            var (project, parameters) = request;
 
             var tag = parameters.Text("tag_name")!.Trim();
             if (await RepositoryEndpoints.ShaOfAsync(db, project, tag, http.RequestAborted) is not { } sha)
@@ -127,21 +104,13 @@ internal static class OperationsEndpoints
 
         projects.MapPost("/alerts", async (string id, HttpContext http, ForgeDbContext db, NumberingLock numbering, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
-            if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
-            {
-                return ApiResults.NotFound("Project");
-            }
-
-            var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-            if (parameters is null)
+            var (request, error) = await ProjectRequest.ReadAsync(http, db, id, "title");
+            if (request is null)
             {
                 return error!;
             }
 
-            if (string.IsNullOrWhiteSpace(parameters.Text("title")))
-            {
-                return ApiResults.Missing("title");
-            }
+            var (project, parameters) = request;
 
             var severity = parameters.Text("severity") ?? "critical";
             if (severity is not ("critical" or "high" or "medium" or "low" or "info" or "unknown"))
@@ -162,20 +131,16 @@ internal static class OperationsEndpoints
 
         projects.MapPut("/alerts/{iid:long}", async (string id, long iid, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher, ForgePayloads payloads) =>
         {
-            if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
+            var (request, error) = await ProjectRequest.ReadAsync(http, db, id);
+            if (request is null)
             {
-                return ApiResults.NotFound("Project");
+                return error!;
             }
 
+            var (project, parameters) = request;
             if (await db.Alerts.SingleOrDefaultAsync(a => a.ProjectId == project.Id && a.Iid == iid, http.RequestAborted) is not { } alert)
             {
                 return ApiResults.NotFound("Alert");
-            }
-
-            var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-            if (parameters is null)
-            {
-                return error!;
             }
 
             var status = parameters.Text("status");

@@ -20,24 +20,13 @@ internal static class RepositoryEndpoints
     {
         projects.MapPost("/repository/commits", async (string id, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
-            if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
-            {
-                return ApiResults.NotFound("Project");
-            }
-
-            var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-            if (parameters is null)
+            var (request, error) = await ProjectRequest.ReadAsync(http, db, id, "branch", "commit_message");
+            if (request is null)
             {
                 return error!;
             }
 
-            foreach (var required in new[] { "branch", "commit_message" })
-            {
-                if (string.IsNullOrWhiteSpace(parameters.Text(required)))
-                {
-                    return ApiResults.Missing(required);
-                }
-            }
+            var (project, parameters) = request;
 
             var branch = parameters.Text("branch")!.Trim();
             var message = parameters.Text("commit_message")!;
@@ -77,24 +66,13 @@ internal static class RepositoryEndpoints
 
         projects.MapPost("/repository/tags", async (string id, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher, ForgePayloads payloads) =>
         {
-            if (await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project)
-            {
-                return ApiResults.NotFound("Project");
-            }
-
-            var (parameters, error) = await ApiParameters.ReadAsync(http.Request, http.RequestAborted);
-            if (parameters is null)
+            var (request, error) = await ProjectRequest.ReadAsync(http, db, id, "tag_name", "ref");
+            if (request is null)
             {
                 return error!;
             }
 
-            foreach (var required in new[] { "tag_name", "ref" })
-            {
-                if (string.IsNullOrWhiteSpace(parameters.Text(required)))
-                {
-                    return ApiResults.Missing(required);
-                }
-            }
+            var (project, parameters) = request;
 
             var tag = parameters.Text("tag_name")!.Trim();
             var target = await ShaOfAsync(db, project, parameters.Text("ref")!.Trim(), http.RequestAborted);
