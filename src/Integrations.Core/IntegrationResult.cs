@@ -101,7 +101,8 @@ public sealed record IntegrationResult
     }
 
     /// <summary>The same result with another message (a redacted one), keeping every other fact.</summary>
-    internal IntegrationResult WithMessage(string? message) =>
+    /// <param name="message">The new message.</param>
+    public IntegrationResult WithMessage(string? message) =>
         new(Succeeded, message, IsTransient, RetryAfter, StatusCode, IsGone, _throttled);
 
     private static TimeSpan? RetryAfterOf(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
