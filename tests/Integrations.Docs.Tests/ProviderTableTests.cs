@@ -20,6 +20,7 @@ public class ProviderTableTests
         yield return new TestCaseData(new WebhookIntegration()).SetArgDisplayNames("webhook");
         yield return new TestCaseData(new JenkinsIntegration()).SetArgDisplayNames("jenkins");
         yield return new TestCaseData(new DatadogIntegration()).SetArgDisplayNames("datadog");
+        yield return new TestCaseData(new Integrations.Providers.Slack.SlackIntegration()).SetArgDisplayNames("slack");
     }
 
     [TestCaseSource(nameof(Providers))]
