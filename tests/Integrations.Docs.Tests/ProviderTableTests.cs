@@ -21,6 +21,8 @@ public class ProviderTableTests
         yield return new TestCaseData(new JenkinsIntegration()).SetArgDisplayNames("jenkins");
         yield return new TestCaseData(new DatadogIntegration()).SetArgDisplayNames("datadog");
         yield return new TestCaseData(new Integrations.Providers.Slack.SlackIntegration()).SetArgDisplayNames("slack");
+        yield return new TestCaseData(new Integrations.Providers.MicrosoftTeams.MicrosoftTeamsIntegration()).SetArgDisplayNames("microsoft_teams");
+        yield return new TestCaseData(new Integrations.Providers.GoogleChat.GoogleChatIntegration()).SetArgDisplayNames("hangouts_chat");
     }
 
     [TestCaseSource(nameof(Providers))]
