@@ -29,7 +29,7 @@ public abstract class ProviderTests(DatabaseKind kind)
         Groups.ProjectGroup["app"] = "platform";
         Groups.GroupParent["platform"] = "acme";
         Receiver = await TestReceiver.StartAsync();
-        Host = await IntegrationsTestHost.StartAsync(Kind, b => b.AddAllProviders().UseScopeHierarchy(Groups), o =>
+        Host = await IntegrationsTestHost.StartAsync(Kind, b => Configure(b.AddAllProviders().UseScopeHierarchy(Groups)), o =>
         {
             o.Network.AllowedHosts.Add("127.0.0.1");
             o.Delivery.PollInterval = TimeSpan.FromMilliseconds(20);
@@ -45,6 +45,11 @@ public abstract class ProviderTests(DatabaseKind kind)
     }
 
     protected virtual void ConfigureOptions(IntegrationsOptions options)
+    {
+    }
+
+    /// <summary>Adds to the host's services (a provider's own options, for example).</summary>
+    protected virtual void Configure(IIntegrationsBuilder builder)
     {
     }
 

@@ -14,7 +14,7 @@ internal static class ChatFilters
                 return "the pipeline passed, and only broken pipelines are announced.";
             }
 
-            if (status is not ("success" or "failed"))
+            if (status is not ("success" or "failed") && !(status == "running" && settings.AnnouncesRunningPipelines && !settings.NotifyOnlyBrokenPipelines))
             {
                 return $"pipelines are announced when they pass or fail, not when {status}.";
             }

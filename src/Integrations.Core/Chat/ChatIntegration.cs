@@ -40,6 +40,12 @@ public abstract class ChatIntegration : Integration
         Help = "Match any of the labels, or all of them.")]
     public LabelsMatch LabelsToBeNotifiedBehavior { get => GetProperty<LabelsMatch?>() ?? LabelsMatch.MatchAny; set => SetProperty(value); }
 
+    /// <summary>
+    /// Whether a running pipeline is announced too (when not limited to broken pipelines): for products that can update
+    /// a message in place, so the running message becomes the passed or failed one. False unless overridden.
+    /// </summary>
+    public virtual bool AnnouncesRunningPipelines => false;
+
     /// <summary>Renders and posts the message through <see cref="IntegrationExecutionContext.Http"/>.</summary>
     /// <param name="message">The message to post.</param>
     /// <param name="context">The delivery.</param>

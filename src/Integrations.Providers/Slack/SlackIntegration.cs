@@ -1,13 +1,18 @@
 using System.Text;
 using Integrations.Chat;
 using Integrations.Fields;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Integrations.Providers.Slack;
 
 /// <summary>
-/// Slack notifications through an incoming webhook (GitLab's "Slack notifications"): each event GitLab's chat
-/// integrations announce, as Block Kit with a plain-text fallback, to the webhook's channel, a default channel, or
-/// per-event channels (at most 10 each; confidential events fall back to the public event's channel).
+/// Slack notifications (GitLab's "Slack notifications", and beyond): each event GitLab's chat integrations announce, as
+/// Block Kit with a plain-text fallback, to the webhook's channel, a default channel, or per-event channels (at most 10
+/// each; confidential events fall back to the public event's channel). With an incoming webhook URL it posts through
+/// the webhook. With a bot token (app mode) it posts with <c>chat.postMessage</c>: follow-ups of a merge request or issue
+/// go into the thread of its first message, and a pipeline's message is posted when it starts and updated in place
+/// (<c>chat.update</c>) when it finishes; the thread and message ids are kept in the integration's state.
 /// </summary>
 [IntegrationType("slack", LegacyNames = ["SlackService"])]
 public sealed class SlackIntegration : ChatIntegration
@@ -28,10 +33,22 @@ public sealed class SlackIntegration : ChatIntegration
     public override IntegrationEvents DefaultEvents => SupportedEvents & ~(IntegrationEvents.Alert | IntegrationEvents.Release);
 
     /// <summary>The incoming webhook URL; a secret (anyone holding it can post).</summary>
-    [Field(FieldType.Text, Title = "Webhook", Required = true, IsUrl = true, IsSecret = true, Section = FieldSections.Connection,
-        Placeholder = "https://hooks.slack.com/services/…", Help = "The incoming webhook URL from Slack. It is a secret: it is never shown again.",
+    [Field(FieldType.Text, Title = "Webhook", IsUrl = true, IsSecret = true, Section = FieldSections.Connection,
+        Placeholder = "https://hooks.slack.com/services/…", Help = "The incoming webhook URL from Slack (or use a bot token). It is a secret: it is never shown again.",
         NonEmptyPasswordTitle = "Enter a new webhook URL", NonEmptyPasswordHelp = "Leave blank to keep the current webhook URL.")]
     public string? Webhook { get => GetProperty<string>(); set => SetProperty(value); }
+
+    /// <summary>A Slack app's bot token (<c>xoxb-…</c>): app mode, with threads and messages updated in place.</summary>
+    [Field(FieldType.Password, Title = "Bot token", Section = FieldSections.Connection,
+        Help = "Instead of a webhook: the xoxb- bot token of a Slack app with the chat:write scope, invited to the channels. Follow-ups then go into threads.",
+        NonEmptyPasswordTitle = "Enter a new bot token", NonEmptyPasswordHelp = "Leave blank to keep the current bot token.")]
+    public string? BotToken { get => GetProperty<string>(); set => SetProperty(value); }
+
+    /// <summary>Whether messages go through the Web API with <see cref="BotToken"/>.</summary>
+    public bool IsAppMode => !string.IsNullOrEmpty(BotToken);
+
+    /// <inheritdoc />
+    public override bool AnnouncesRunningPipelines => IsAppMode;
 
     /// <summary>The name messages are posted under (legacy webhooks honour it).</summary>
     [Field(FieldType.Text, Title = "Username", Placeholder = "GitLab", Section = FieldSections.Configuration,
@@ -119,8 +136,8 @@ public sealed class SlackIntegration : ChatIntegration
         .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).Cast<string?>().ToList();
 
     /// <summary>
-    /// Posts the message to each channel. When a later channel fails, the channels already served are remembered in the
-    /// integration's state, so the retry posts only to the rest.
+    /// Posts the message to each channel, through the webhook or, in app mode, the Web API. When a later channel fails,
+    /// the channels already served are remembered in the integration's state, so the retry posts only to the rest.
     /// </summary>
     /// <inheritdoc />
     protected override async Task<IntegrationResult> SendAsync(ChatMessage message, IntegrationExecutionContext context, CancellationToken cancellationToken)
@@ -128,8 +145,15 @@ public sealed class SlackIntegration : ChatIntegration
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(context);
         var channels = ChannelsFor(context.Event);
+        if (IsAppMode && channels.Any(c => c is null))
+        {
+            return IntegrationResult.Failure("App mode needs a channel: set the default channel or a channel for this event.");
+        }
+
+        var api = IsAppMode
+            ? new SlackWebApi(context.Http, context.Services.GetService<IOptions<SlackOptions>>()?.Value.ApiBaseUrl ?? new SlackOptions().ApiBaseUrl, BotToken!, context.AttemptTime)
+            : null;
         var served = new List<string>();
-        IntegrationResult? last = null;
         foreach (var channel in channels)
         {
             var key = $"slack-sent:{context.DeliveryId}:{channel ?? "-"}";
@@ -139,29 +163,17 @@ public sealed class SlackIntegration : ChatIntegration
                 continue;
             }
 
-            var body = SlackMessageRenderer.Render(message);
-            if (!string.IsNullOrWhiteSpace(Username))
-            {
-                body["username"] = Username;
-            }
-
-            if (channel is not null)
-            {
-                body["channel"] = channel;
-            }
-
-            using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-            using var response = await context.Http.PostAsync(new Uri(Webhook!), content, cancellationToken).ConfigureAwait(false);
-            var text = (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Trim();
-            last = IntegrationResult.FromHttpResponse(response, context.AttemptTime);
-            if (!last.Succeeded)
+            var result = api is null
+                ? await PostToWebhookAsync(message, channel, context, cancellationToken).ConfigureAwait(false)
+                : await PostToAppAsync(api, message, channel!, context, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
             {
                 foreach (var done in served)
                 {
                     await context.State.SetAsync(done, "1", cancellationToken).ConfigureAwait(false);
                 }
 
-                return last.WithMessage(SlackErrors.Explain(text, (int)response.StatusCode, channel));
+                return result;
             }
 
             served.Add(key);
@@ -176,6 +188,50 @@ public sealed class SlackIntegration : ChatIntegration
         }
 
         return IntegrationResult.Success(channels.Count == 1 && channels[0] is null ? "Posted to Slack." : $"Posted to Slack: {string.Join(", ", channels)}.");
+    }
+
+    private async Task<IntegrationResult> PostToWebhookAsync(ChatMessage message, string? channel, IntegrationExecutionContext context, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(Webhook))
+        {
+            return IntegrationResult.Failure("Neither a webhook URL nor a bot token is set.");
+        }
+
+        var body = SlackMessageRenderer.Render(message);
+        if (!string.IsNullOrWhiteSpace(Username))
+        {
+            body["username"] = Username;
+        }
+
+        if (channel is not null)
+        {
+            body["channel"] = channel;
+        }
+
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await context.Http.PostAsync(new Uri(Webhook), content, cancellationToken).ConfigureAwait(false);
+        var text = (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Trim();
+        var result = IntegrationResult.FromHttpResponse(response, context.AttemptTime);
+        return result.Succeeded ? result : result.WithMessage(SlackErrors.Explain(text, (int)response.StatusCode, channel));
+    }
+
+    /// <summary>
+    /// App mode: a follow-up goes into the thread of its merge request's or issue's first message; a pipeline's message
+    /// is updated in place. The first message's <c>ts</c> is kept in the state under the channel and thread key.
+    /// </summary>
+    private static async Task<IntegrationResult> PostToAppAsync(SlackWebApi api, ChatMessage message, string channel, IntegrationExecutionContext context, CancellationToken cancellationToken)
+    {
+        var threadKey = message.ThreadKey is null ? null : $"slack-ts:{channel}:{message.ThreadKey}";
+        var existing = threadKey is null ? null : await context.State.GetAsync(threadKey, cancellationToken).ConfigureAwait(false);
+        var updateInPlace = existing is not null && message.Event == IntegrationEvents.Pipeline;
+        var (result, ts) = await api.SendAsync(SlackMessageRenderer.Render(message), channel,
+            threadTs: updateInPlace ? null : existing, updateTs: updateInPlace ? existing : null, cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded && threadKey is not null && existing is null && ts is not null)
+        {
+            await context.State.TryAddAsync(threadKey, ts, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);

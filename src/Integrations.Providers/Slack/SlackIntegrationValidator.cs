@@ -8,6 +8,11 @@ public sealed class SlackIntegrationValidator : AbstractValidator<SlackIntegrati
     /// <summary>Creates the validator.</summary>
     public SlackIntegrationValidator()
     {
+        RuleFor(s => s.Webhook).Must((s, webhook) => !s.Active || s.UseDefaultSettings || s.InheritedFields.Contains("webhook") || s.InheritedFields.Contains("bot_token")
+                || !string.IsNullOrWhiteSpace(webhook) || !string.IsNullOrWhiteSpace(s.BotToken))
+            .WithMessage("Webhook is required, unless a bot token is set.");
+        RuleFor(s => s.BotToken).Must(t => string.IsNullOrEmpty(t) || t.StartsWith("xoxb-", StringComparison.Ordinal))
+            .WithMessage("Bot token must be a bot token (xoxb-…), not a user or app token.");
         RuleFor(s => s.Channel).Must(BeFewEnough).WithMessage(TooMany);
         RuleFor(s => s.PushChannel).Must(BeFewEnough).WithMessage(TooMany);
         RuleFor(s => s.TagPushChannel).Must(BeFewEnough).WithMessage(TooMany);
