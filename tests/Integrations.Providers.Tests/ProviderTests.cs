@@ -40,8 +40,16 @@ public abstract class ProviderTests(DatabaseKind kind)
     [TearDown]
     public async Task StopAsync()
     {
-        await Host.DisposeAsync();
-        await Receiver.DisposeAsync();
+        // Null when the set-up was skipped (PostgreSQL not configured on this machine).
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        if (Receiver is not null)
+        {
+            await Receiver.DisposeAsync();
+        }
     }
 
     protected virtual void ConfigureOptions(IntegrationsOptions options)
