@@ -37,6 +37,7 @@ public static class ForgeApp
         builder.Services.AddSingleton(new ForgePayloads(forge.BaseUrl));
         builder.Services.AddSingleton<ReceivedWebhooks>();
         builder.Services.AddSingleton<NumberingLock>();
+        builder.Services.AddSingleton<Integrations.Chat.IProjectBranches, ForgeBranches>();
         builder.Services.AddOpenApi();
 
         var integrations = builder.Services.AddIntegrations(o =>

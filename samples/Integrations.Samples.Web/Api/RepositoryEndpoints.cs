@@ -50,7 +50,7 @@ internal static class RepositoryEndpoints
                 }
 
                 commit = payloads.Commit(gitLabProject, sha, message, user, now);
-                return payloads.Push(user, gitLabProject, before, sha, name, [commit], IsProtected(project, branch));
+                return payloads.Push(user, gitLabProject, before, sha, name, [commit], project.IsProtected(branch));
             }, http.RequestAborted);
             return ApiResults.Json(new JsonObject
             {
@@ -104,11 +104,6 @@ internal static class RepositoryEndpoints
         return refs.FirstOrDefault(r => r.Name == "refs/heads/" + reference || r.Name == "refs/tags/" + reference || r.Sha == reference)?.Sha
             ?? (reference == project.DefaultBranch ? new string('a', 40) : null);
     }
-
-    public static bool IsProtected(Project project, string branch) =>
-        branch == project.DefaultBranch
-        || (!string.IsNullOrWhiteSpace(project.ProtectedBranches)
-            && new BranchFilter(BranchFilterStrategy.Wildcard, project.ProtectedBranches).MatchesRef("refs/heads/" + branch));
 
     private static string NewSha() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
 }

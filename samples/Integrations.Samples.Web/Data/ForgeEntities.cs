@@ -29,6 +29,12 @@ public sealed class Project
 
     /// <summary>Protected branches, comma separated (the default branch is always protected).</summary>
     public string ProtectedBranches { get; set; } = "main";
+
+    /// <summary>Whether a branch is protected: the default branch, or one matching a protected pattern.</summary>
+    public bool IsProtected(string branch) =>
+        branch == DefaultBranch
+        || (!string.IsNullOrWhiteSpace(ProtectedBranches)
+            && new Integrations.Events.BranchFilter(Integrations.Events.BranchFilterStrategy.Wildcard, ProtectedBranches).MatchesRef("refs/heads/" + branch));
 }
 
 /// <summary>A forge user; each has an API token.</summary>

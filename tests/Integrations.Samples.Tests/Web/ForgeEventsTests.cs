@@ -74,4 +74,28 @@ public sealed class ForgeEventsTests
         (await SendAsync(forge, HttpMethod.Get, "deployments")).AsArray().Single()!["environment"]!["name"]!.GetValue<string>().Should().Be("staging");
         (await forge.Developer.GetAsync(new Uri("api/v4/projects/1/merge_requests/99", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Test]
+    public async Task Slack_set_up_through_the_API_announces_failed_pipelines_of_protected_branches_as_the_forge_says_them()
+    {
+        await using var forge = await ForgeHost.StartAsync(DatabaseKind.Sqlite);
+        var slack = await forge.Admin.PutAsync(new Uri("api/v4/projects/1/integrations/slack", UriKind.Relative), ForgeHost.Json($$"""
+            {"webhook": "{{forge.ReceiverUrl("slack")}}", "branches_to_be_notified": "protected", "push_events": false, "issues_events": false,
+             "merge_requests_events": false, "note_events": false, "tag_push_events": false, "wiki_page_events": false, "pipeline_events": true}
+            """));
+        slack.StatusCode.Should().Be(HttpStatusCode.OK, await slack.Content.ReadAsStringAsync());
+
+        await SendAsync(forge, HttpMethod.Post, "repository/commits", """{"branch": "feature/x", "commit_message": "Try"}""");
+        await SendAsync(forge, HttpMethod.Post, "repository/commits", """{"branch": "release/2", "commit_message": "Ship"}""");
+        foreach (var branch in new[] { "feature/x", "release/2" })
+        {
+            var pipeline = await SendAsync(forge, HttpMethod.Post, "pipeline", $$"""{"ref": "{{branch}}"}""");
+            await SendAsync(forge, HttpMethod.Post, $"pipelines/{pipeline["id"]}/finish", """{"status": "failed"}""");
+        }
+
+        await forge.WaitUntilRecordedAsync("1", 4);
+        var posted = await forge.WaitForReceivedAsync(1);
+        posted.Should().ContainSingle("release/* is protected in billing-api, feature/x is not (the forge's IProjectBranches says so; pipeline events carry no protection flag)");
+        JsonNode.Parse(posted[0]!["body"]!.GetValue<string>())!["text"]!.GetValue<string>().Should().Contain("of branch release/2").And.Contain("has failed");
+    }
 }

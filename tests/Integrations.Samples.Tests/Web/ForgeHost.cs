@@ -123,6 +123,29 @@ public sealed class ForgeHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the log shows at least <paramref name="count"/> deliveries of the project, all finished (the receiver sees a request before its outcome is recorded).</summary>
+    public async Task<IReadOnlyList<Integrations.DeliveryLog.DeliverySummary>> WaitUntilRecordedAsync(string projectId, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var deliveries = (await scope.ServiceProvider.GetRequiredService<Integrations.DeliveryLog.IDeliveryLog>()
+                .QueryAsync(new Integrations.DeliveryLog.DeliveryQuery { ProjectId = projectId, PageSize = 100 })).Items;
+            if (deliveries.Count >= count && deliveries.All(d => d.Status is DeliveryStatus.Succeeded or DeliveryStatus.Dead))
+            {
+                return deliveries;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"The deliveries were not all recorded in time: {string.Join(", ", deliveries.Select(d => d.Status))}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Admin.Dispose();

@@ -1,7 +1,5 @@
 using System.Net;
-using Integrations.DeliveryLog;
 using Integrations.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrations.Samples.Tests.Web;
 
@@ -26,7 +24,7 @@ public sealed class TwoInstancesTests
         }));
 
         await first.WaitForReceivedAsync(Issues);
-        var deliveries = await WaitUntilRecordedAsync(first, Issues);
+        var deliveries = await first.WaitUntilRecordedAsync("1", Issues);
         var received = await first.WaitForReceivedAsync(Issues);
 
         deliveries.Should().HaveCount(Issues);
@@ -34,27 +32,5 @@ public sealed class TwoInstancesTests
         received.Should().HaveCount(Issues);
         received.Select(r => r!["headers"]!.AsObject().First(h => h.Key.Equals("webhook-id", StringComparison.OrdinalIgnoreCase)).Value!.GetValue<string>())
             .Distinct().Should().HaveCount(Issues);
-    }
-
-    /// <summary>Waits until the log shows every delivery finished (the receiver sees a request before its outcome is recorded).</summary>
-    private static async Task<IReadOnlyList<DeliverySummary>> WaitUntilRecordedAsync(ForgeHost forge, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await using var scope = forge.Services.CreateAsyncScope();
-            var deliveries = (await scope.ServiceProvider.GetRequiredService<IDeliveryLog>().QueryAsync(new DeliveryQuery { ProjectId = "1", PageSize = 100 })).Items;
-            if (deliveries.Count >= count && deliveries.All(d => d.Status is DeliveryStatus.Succeeded or DeliveryStatus.Dead))
-            {
-                return deliveries;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"The deliveries were not all recorded in time: {string.Join(", ", deliveries.Select(d => d.Status))}");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }
