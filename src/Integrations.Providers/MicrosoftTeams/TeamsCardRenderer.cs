@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Integrations.Chat;
 
@@ -20,24 +19,7 @@ public static class TeamsCardRenderer
     public static JsonObject Render(ChatMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var lines = message.Lines.Select(Markdown).ToList();
-        while (true)
-        {
-            var body = Build(message, lines);
-            var size = Encoding.UTF8.GetByteCount(body.ToJsonString());
-            if (size <= MaxBodyBytes || lines.Count == 0)
-            {
-                return body;
-            }
-
-            var last = lines[^1];
-            var excess = size - MaxBodyBytes + 64;
-            lines[^1] = last.Length > excess + 200 ? last[..(last.Length - excess)] + "… (truncated)" : string.Empty;
-            if (lines[^1].Length == 0)
-            {
-                lines.RemoveAt(lines.Count - 1);
-            }
-        }
+        return ChatBudget.FitWithin(MaxBodyBytes, message.Lines.Select(Markdown).ToList(), lines => Build(message, lines));
     }
 
     private static JsonObject Build(ChatMessage message, IReadOnlyList<string> lines)

@@ -13,22 +13,18 @@ public sealed class SlackIntegrationValidator : AbstractValidator<SlackIntegrati
             .WithMessage("Webhook is required, unless a bot token is set.");
         RuleFor(s => s.BotToken).Must(t => string.IsNullOrEmpty(t) || t.StartsWith("xoxb-", StringComparison.Ordinal))
             .WithMessage("Bot token must be a bot token (xoxb-…), not a user or app token.");
-        RuleFor(s => s.Channel).Must(BeFewEnough).WithMessage(TooMany);
-        RuleFor(s => s.PushChannel).Must(BeFewEnough).WithMessage(TooMany);
-        RuleFor(s => s.TagPushChannel).Must(BeFewEnough).WithMessage(TooMany);
-        RuleFor(s => s.IssueChannel).Must(BeFewEnough).WithMessage(TooMany);
-        RuleFor(s => s.ConfidentialIssueChannel).Must(BeFewEnough).WithMessage(TooMany);
-        RuleFor(s => s.MergeRequestChannel).Must(BeFewEnough).WithMessage(TooMany);
-        RuleFor(s => s.NoteChannel).Must(BeFewEnough).WithMessage(TooMany);
-        RuleFor(s => s.ConfidentialNoteChannel).Must(BeFewEnough).WithMessage(TooMany);
-        RuleFor(s => s.PipelineChannel).Must(BeFewEnough).WithMessage(TooMany);
-        RuleFor(s => s.WikiPageChannel).Must(BeFewEnough).WithMessage(TooMany);
-        RuleFor(s => s.DeploymentChannel).Must(BeFewEnough).WithMessage(TooMany);
-        RuleFor(s => s.AlertChannel).Must(BeFewEnough).WithMessage(TooMany);
-        RuleFor(s => s.ReleaseChannel).Must(BeFewEnough).WithMessage(TooMany);
+        RuleFor(s => s).Custom((slack, context) =>
+        {
+            foreach (var field in slack.Fields.Where(f => f.Name == "channel" || f.Name.EndsWith("_channel", StringComparison.Ordinal)))
+            {
+                if (SlackIntegration.Split(slack.GetRawValue(field.Name)?.GetValue<string>()).Count > SlackIntegration.MaxChannelsPerEvent)
+                {
+                    context.AddFailure(field.Name, $"{field.Title} {TooMany}");
+                }
+            }
+        });
     }
 
     private static string TooMany => $"cannot have more than {SlackIntegration.MaxChannelsPerEvent} channels.";
 
-    private static bool BeFewEnough(string? channels) => SlackIntegration.Split(channels).Count <= SlackIntegration.MaxChannelsPerEvent;
 }
