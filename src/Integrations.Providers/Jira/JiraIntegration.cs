@@ -160,35 +160,43 @@ public sealed class JiraIntegration : Integration
     /// <summary>The API client for these settings, looking up (and remembering) the cloud id for scoped tokens.</summary>
     private async Task<(JiraApi? Api, IntegrationResult? Failure)> ApiAsync(IntegrationExecutionContext context, CancellationToken cancellationToken)
     {
+        var stateKey = "jira-cloud-id:" + WebUrl;
+        var gateway = context.Services.GetService<IOptions<JiraOptions>>()?.Value.GatewayBaseUrl ?? new JiraOptions().GatewayBaseUrl;
+        return await ConnectAsync(context.Http, gateway, context.AttemptTime,
+            ct => context.State.GetAsync(stateKey, ct),
+            (id, ct) => context.IsTest ? Task.CompletedTask : context.State.SetAsync(stateKey, id, ct),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Builds the API client: the base URL, the credentials and the REST version for the authentication method.</summary>
+    internal async Task<(JiraApi? Api, IntegrationResult? Failure)> ConnectAsync(HttpClient http, Uri gateway, DateTimeOffset now,
+        Func<CancellationToken, Task<string?>> knownCloudId, Func<string, CancellationToken, Task> rememberCloudId, CancellationToken cancellationToken)
+    {
         var credentials = Authentication == JiraAuthentication.DataCenterToken
             ? new AuthenticationHeaderValue("Bearer", Password)
             : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Username}:{Password}")));
         var version = IsCloud ? 3 : 2;
         if (Authentication != JiraAuthentication.CloudScopedToken)
         {
-            return (new JiraApi(context.Http, Slash(string.IsNullOrWhiteSpace(ApiUrl) ? WebUrl! : ApiUrl), credentials, version, context.AttemptTime), null);
+            return (new JiraApi(http, Slash(string.IsNullOrWhiteSpace(ApiUrl) ? WebUrl! : ApiUrl), credentials, version, now), null);
         }
 
-        var cloudId = await context.State.GetAsync("jira-cloud-id:" + WebUrl, cancellationToken).ConfigureAwait(false);
+        var cloudId = await knownCloudId(cancellationToken).ConfigureAwait(false);
         if (cloudId is null)
         {
-            using var response = await context.Http.GetAsync(new Uri(Slash(WebUrl!), "_edge/tenant_info"), cancellationToken).ConfigureAwait(false);
+            using var response = await http.GetAsync(new Uri(Slash(WebUrl!), "_edge/tenant_info"), cancellationToken).ConfigureAwait(false);
             var body = response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)) : null;
             cloudId = body?["cloudId"]?.GetValue<string>();
             if (cloudId is null)
             {
-                return (null, IntegrationResult.FromHttpResponse(response, context.AttemptTime)
+                return (null, IntegrationResult.FromHttpResponse(response, now)
                     .WithMessage($"Could not look up the Jira site's cloud id at {WebUrl}/_edge/tenant_info ({(int)response.StatusCode}): check the Web URL."));
             }
 
-            if (!context.IsTest)
-            {
-                await context.State.SetAsync("jira-cloud-id:" + WebUrl, cloudId, cancellationToken).ConfigureAwait(false);
-            }
+            await rememberCloudId(cloudId, cancellationToken).ConfigureAwait(false);
         }
 
-        var gateway = context.Services.GetService<IOptions<JiraOptions>>()?.Value.GatewayBaseUrl ?? new JiraOptions().GatewayBaseUrl;
-        return (new JiraApi(context.Http, new Uri(gateway, $"ex/jira/{cloudId}/"), credentials, version, context.AttemptTime), null);
+        return (new JiraApi(http, new Uri(gateway, $"ex/jira/{cloudId}/"), credentials, version, now), null);
     }
 
     /// <summary>The key finder for these settings.</summary>

@@ -19,6 +19,8 @@ internal sealed partial class FakeJira
 
     public sealed class Issue
     {
+        public string Summary { get; set; } = "An issue";
+
         public string Status { get; set; } = "To Do";
 
         public string Category { get; set; } = "new";
@@ -110,6 +112,11 @@ internal sealed partial class FakeJira
             return (200, new JsonObject { ["baseUrl"] = "https://example.atlassian.net", ["version"] = DeploymentType == "Cloud" ? "1001.0.0-SNAPSHOT" : "9.12.4", ["deploymentType"] = DeploymentType }, null);
         }
 
+        if (path is "/rest/api/3/search/jql" or "/rest/api/2/search")
+        {
+            return (200, Search(path, JsonNode.Parse(request.Body)!), null);
+        }
+
         var match = Route().Match(path);
         if (!match.Success)
         {
@@ -139,6 +146,11 @@ internal sealed partial class FakeJira
                         ["key"] = key,
                         ["fields"] = new JsonObject
                         {
+                            ["summary"] = issue.Summary,
+                            ["description"] = version >= 3
+                                ? new JsonObject { ["type"] = "doc", ["version"] = 1, ["content"] = new JsonArray(new JsonObject { ["type"] = "paragraph", ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = "Seen on EUR invoices." }) }) }
+                                : "Seen on EUR invoices.",
+                            ["comment"] = new JsonObject { ["comments"] = new JsonArray(issue.Comments.Select(c => (JsonNode?)new JsonObject { ["author"] = new JsonObject { ["displayName"] = "Ada Lovelace" }, ["body"] = c.DeepClone(), ["created"] = "2026-12-02T09:00:00.000+0000" }).ToArray()) },
                             ["resolution"] = issue.Resolution is null ? null : new JsonObject { ["name"] = issue.Resolution },
                             ["status"] = new JsonObject { ["name"] = issue.Status, ["statusCategory"] = new JsonObject { ["key"] = issue.Category } },
                         },
@@ -180,6 +192,48 @@ internal sealed partial class FakeJira
                     return (405, Errors("Method not allowed."), null);
             }
         }
+    }
+
+    /// <summary>JQL as the provider writes it: <c>project = "ABC" [AND text ~ "…"] ORDER BY updated DESC</c>.</summary>
+    private JsonObject Search(string path, JsonNode body)
+    {
+        var jql = body["jql"]!.GetValue<string>();
+        var project = Regex.Match(jql, "project = \"(?<p>[A-Z0-9_]+)\"").Groups["p"].Value;
+        var text = Regex.Match(jql, "text ~ \"(?<t>(?:[^\"\\\\]|\\\\.)*)\"").Groups["t"].Value.Replace("\\\"", "\"", StringComparison.Ordinal);
+        var max = body["maxResults"]?.GetValue<int>() ?? 50;
+        List<string> keys;
+        lock (Issues)
+        {
+            keys = Issues.Where(i => i.Key.StartsWith(project + "-", StringComparison.Ordinal) && (text.Length == 0 || i.Value.Summary.Contains(text, StringComparison.OrdinalIgnoreCase)))
+                .Select(i => i.Key).OrderBy(k => int.Parse(k.Split('-')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        }
+
+        JsonNode Item(string key) => new JsonObject
+        {
+            ["key"] = key,
+            ["fields"] = new JsonObject { ["summary"] = Issues[key].Summary, ["status"] = new JsonObject { ["name"] = Issues[key].Status, ["statusCategory"] = new JsonObject { ["key"] = Issues[key].Category } }, ["assignee"] = null },
+        };
+
+        if (path == "/rest/api/3/search/jql")
+        {
+            var start = body["nextPageToken"] is { } token ? int.Parse(token.GetValue<string>()["page-".Length..], System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var page = keys.Skip(start).Take(max).ToList();
+            var last = start + page.Count >= keys.Count;
+            var answer = new JsonObject { ["issues"] = new JsonArray(page.Select(k => (JsonNode?)Item(k)).ToArray()), ["isLast"] = last };
+            if (!last)
+            {
+                answer["nextPageToken"] = "page-" + (start + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return answer;
+        }
+
+        var startAt = body["startAt"]?.GetValue<int>() ?? 0;
+        return new JsonObject
+        {
+            ["startAt"] = startAt, ["maxResults"] = max, ["total"] = keys.Count,
+            ["issues"] = new JsonArray(keys.Skip(startAt).Take(max).Select(k => (JsonNode?)Item(k)).ToArray()),
+        };
     }
 
     private static JsonObject Transition(string id, string name, string to, string category) => new()

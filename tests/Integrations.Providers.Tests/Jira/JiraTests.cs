@@ -40,22 +40,13 @@ public sealed class JiraTests(DatabaseKind kind) : ProviderTests(kind)
         return jira;
     }
 
-    private static JsonEvent PushTo(string branch, string message)
-    {
-        var push = JsonNode.Parse(SampleEvents.Push(commits: 1).ToJsonUtf8())!;
-        push["ref"] = "refs/heads/" + branch;
-        push["commits"]![0]!["message"] = message;
-        push["commits"]![0]!["title"] = message.Split('\n')[0];
-        return new JsonEvent(IntegrationEvents.Push, System.Text.Encoding.UTF8.GetBytes(push.ToJsonString()), "refs/heads/" + branch);
-    }
-
     [Test]
     public async Task A_push_mentioning_two_keys_one_closed_and_delivered_twice_comments_links_and_transitions_exactly_once()
     {
         await SaveAsync(Jira());
         _jira.SlowNextComment = TimeSpan.FromSeconds(3); // the first comment is stored, but its answer comes after the 1 s timeout
 
-        var deliveries = await DispatchAsync("app", PushTo("main", "Fixes ABC-1: round half to even\n\nAlso touches ABC-2 and CVE-2024-1234."));
+        var deliveries = await DispatchAsync("app", JiraEvents.PushTo("main", "Fixes ABC-1: round half to even\n\nAlso touches ABC-2 and CVE-2024-1234."));
         await Host.StartWorkersAsync();
         var id = deliveries.Single().DeliveryId;
         await Host.WaitForDeliveryAsync(id, d => d.Status == DeliveryStatus.Pending && d.Attempts == 1, "the first attempt timed out");
@@ -81,7 +72,7 @@ public sealed class JiraTests(DatabaseKind kind) : ProviderTests(kind)
     {
         await SaveAsync(Jira(j => j.CommentDetail = JiraCommentDetail.AllDetails));
 
-        await DeliverAsync("app", PushTo("main", "Closes ABC-1 [really] {now}\n\nSecond line with <html> & a | pipe."));
+        await DeliverAsync("app", JiraEvents.PushTo("main", "Closes ABC-1 [really] {now}\n\nSecond line with <html> & a | pipe."));
 
         var schema = await NJsonSchema.JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "Jira", "adf-schema-full.json"));
         var comments = _jira.Issues["ABC-1"].Comments;
@@ -106,7 +97,7 @@ public sealed class JiraTests(DatabaseKind kind) : ProviderTests(kind)
             j.Password = FakeJira.PersonalAccessToken;
         }));
 
-        await DeliverAsync("app", PushTo("feature", "Refs ABC-2 [draft]"));
+        await DeliverAsync("app", JiraEvents.PushTo("feature", "Refs ABC-2 [draft]"));
 
         var comment = _jira.Issues["ABC-2"].Comments.Single().GetValue<string>();
         comment.Should().StartWith("Ada Lovelace (ada) mentioned this issue in [a commit of platform/billing-api|https://forge.example.test/");
@@ -120,7 +111,7 @@ public sealed class JiraTests(DatabaseKind kind) : ProviderTests(kind)
     {
         await SaveAsync(Jira(j => j.Authentication = JiraAuthentication.CloudScopedToken));
 
-        await DeliverAsync("app", PushTo("feature", "Refs ABC-2"));
+        await DeliverAsync("app", JiraEvents.PushTo("feature", "Refs ABC-2"));
 
         _jira.Calls.Should().Contain("GET /_edge/tenant_info");
         _jira.ThroughGateway.Should().BeGreaterThan(0);
@@ -136,7 +127,7 @@ public sealed class JiraTests(DatabaseKind kind) : ProviderTests(kind)
             j.TransitionIds = "99; 31";
         }));
 
-        var deliveries = await DispatchAsync("app", PushTo("main", "Resolves ABC-1"));
+        var deliveries = await DispatchAsync("app", JiraEvents.PushTo("main", "Resolves ABC-1"));
         await Host.StartWorkersAsync();
         var dead = await Host.WaitForStatusAsync(deliveries[0].DeliveryId, DeliveryStatus.Dead, attempts: 1);
 
@@ -168,7 +159,7 @@ public sealed class JiraTests(DatabaseKind kind) : ProviderTests(kind)
         _jira.Issues["ABC-1"].Resolution = "Won't Do";
         await SaveAsync(Jira());
 
-        await DeliverAsync("app", PushTo("main", "Fixes ABC-1"));
+        await DeliverAsync("app", JiraEvents.PushTo("main", "Fixes ABC-1"));
 
         _jira.Issues["ABC-1"].Transitions.Should().BeEmpty();
     }
