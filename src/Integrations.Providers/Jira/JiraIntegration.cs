@@ -141,7 +141,7 @@ public sealed class JiraIntegration : Integration
             return failure!;
         }
 
-        var work = new JiraWork(api, this, context);
+        var work = new JiraWork(api, this, context, context.Services.GetService<JiraWritePacer>());
         var done = new List<string>();
         foreach (var mention in mentions)
         {

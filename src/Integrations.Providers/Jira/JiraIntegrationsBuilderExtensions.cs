@@ -1,4 +1,5 @@
 using Integrations.Providers.Jira;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Integrations;
@@ -15,7 +16,12 @@ public static class JiraIntegrationsBuilderExtensions
 
     private static IIntegrationsBuilder AddSearch(IIntegrationsBuilder builder)
     {
+        builder.Services.AddOptions<JiraOptions>()
+            .Validate(o => o.PerIssueWriteInterval >= TimeSpan.Zero && o.PerIssueWriteInterval <= TimeSpan.FromMinutes(1), "JiraOptions.PerIssueWriteInterval must be between zero (no pacing) and one minute.")
+            .Validate(o => o.GatewayBaseUrl is { IsAbsoluteUri: true }, "JiraOptions.GatewayBaseUrl must be an absolute URL.")
+            .ValidateOnStart();
         builder.Services.TryAddSingleton<JiraIssueSearch>();
+        builder.Services.TryAddSingleton<JiraWritePacer>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }

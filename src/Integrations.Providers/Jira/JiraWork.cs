@@ -8,8 +8,22 @@ namespace Integrations.Providers.Jira;
 /// worker finds the claim and skips. A claim is released when Jira answers with an error (so the retry writes), and
 /// kept when the outcome is unknown (a timeout), so nothing is ever written twice.
 /// </summary>
-internal sealed class JiraWork(JiraApi api, JiraIntegration settings, IntegrationExecutionContext context)
+internal sealed class JiraWork(JiraApi api, JiraIntegration settings, IntegrationExecutionContext context, JiraWritePacer? pacer)
 {
+    /// <summary>A write to one issue, paced per issue when a pacer is registered.</summary>
+    private async Task<JiraAnswer> WriteAsync(string key, string path, JsonNode body, CancellationToken cancellationToken)
+    {
+        if (pacer is null)
+        {
+            return await api.PostAsync(path, body, cancellationToken).ConfigureAwait(false);
+        }
+
+        using (await pacer.WaitTurnAsync(settings.WebUrl ?? string.Empty, key, cancellationToken).ConfigureAwait(false))
+        {
+            return await api.PostAsync(path, body, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<IntegrationResult> ApplyAsync(JiraMention mention, CancellationToken cancellationToken)
     {
         var key = mention.Key;
@@ -46,7 +60,7 @@ internal sealed class JiraWork(JiraApi api, JiraIntegration settings, Integratio
         var said = new List<string> { "linked" };
         if (settings.CommentOnMention)
         {
-            var comment = await OnceAsync($"jira-comment:{key}:{mention.EntityUrl}", api.Rest($"issue/{key}/comment"), MentionComment(mention), cancellationToken).ConfigureAwait(false);
+            var comment = await OnceAsync(key, $"jira-comment:{key}:{mention.EntityUrl}", api.Rest($"issue/{key}/comment"), MentionComment(mention), cancellationToken).ConfigureAwait(false);
             if (comment is { Succeeded: false })
             {
                 return comment;
@@ -104,7 +118,7 @@ internal sealed class JiraWork(JiraApi api, JiraIntegration settings, Integratio
 
         foreach (var id in ids)
         {
-            var moved = await api.PostAsync(api.Rest($"issue/{key}/transitions"), new JsonObject { ["transition"] = new JsonObject { ["id"] = id } }, cancellationToken).ConfigureAwait(false);
+            var moved = await WriteAsync(key, api.Rest($"issue/{key}/transitions"), new JsonObject { ["transition"] = new JsonObject { ["id"] = id } }, cancellationToken).ConfigureAwait(false);
             if (!moved.Ok)
             {
                 if (moved.Result.IsTransient)
@@ -116,7 +130,7 @@ internal sealed class JiraWork(JiraApi api, JiraIntegration settings, Integratio
             }
         }
 
-        var solved = await OnceAsync($"jira-solved:{key}:{mention.EntityUrl}", api.Rest($"issue/{key}/comment"),
+        var solved = await OnceAsync(key, $"jira-solved:{key}:{mention.EntityUrl}", api.Rest($"issue/{key}/comment"),
             JiraComments.Body(api.Version, [new("Issue solved with "), new(mention.EntityTitle, mention.EntityUrl), new(".")], null), cancellationToken).ConfigureAwait(false);
         if (solved is { Succeeded: false })
         {
@@ -128,14 +142,14 @@ internal sealed class JiraWork(JiraApi api, JiraIntegration settings, Integratio
     }
 
     /// <summary>Posts once per claim; null when an earlier attempt (or another worker) already claimed it.</summary>
-    private async Task<IntegrationResult?> OnceAsync(string claim, string path, JsonNode body, CancellationToken cancellationToken)
+    private async Task<IntegrationResult?> OnceAsync(string key, string claim, string path, JsonNode body, CancellationToken cancellationToken)
     {
         if (!await context.State.TryAddAsync(claim, "claimed", cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
 
-        var answer = await api.PostAsync(path, new JsonObject { ["body"] = body }, cancellationToken).ConfigureAwait(false);
+        var answer = await WriteAsync(key, path, new JsonObject { ["body"] = body }, cancellationToken).ConfigureAwait(false);
         if (!answer.Ok)
         {
             await context.State.RemoveAsync(claim, cancellationToken).ConfigureAwait(false);
@@ -147,7 +161,7 @@ internal sealed class JiraWork(JiraApi api, JiraIntegration settings, Integratio
     }
 
     private Task<JiraAnswer> UpsertLinkAsync(JiraMention mention, bool resolved, CancellationToken cancellationToken) =>
-        api.PostAsync(api.Rest($"issue/{mention.Key}/remotelink"), new JsonObject
+        WriteAsync(mention.Key, api.Rest($"issue/{mention.Key}/remotelink"), new JsonObject
         {
             ["globalId"] = JiraIntegration.GlobalIdFor(mention.EntityUrl),
             ["application"] = new JsonObject { ["type"] = "com.gitlab", ["name"] = "GitLab" },

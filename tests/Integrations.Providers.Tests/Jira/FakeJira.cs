@@ -45,6 +45,9 @@ internal sealed partial class FakeJira
 
     public List<string> Calls { get; } = [];
 
+    /// <summary>When each call arrived (<see cref="System.Diagnostics.Stopwatch"/> ticks), in the order of <see cref="Calls"/>.</summary>
+    public List<long> CallTimes { get; } = [];
+
     /// <summary>How many API calls came through the scoped-token gateway path.</summary>
     public int ThroughGateway { get; private set; }
 
@@ -53,6 +56,7 @@ internal sealed partial class FakeJira
         lock (Calls)
         {
             Calls.Add($"{request.Method} {request.PathAndQuery}");
+            CallTimes.Add(System.Diagnostics.Stopwatch.GetTimestamp());
         }
 
         context.Response.ContentType = "application/json;charset=UTF-8";

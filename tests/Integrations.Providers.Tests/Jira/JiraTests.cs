@@ -68,6 +68,48 @@ public sealed class JiraTests(DatabaseKind kind) : ProviderTests(kind)
     }
 
     [Test]
+    public async Task Writes_to_one_issue_are_spaced_by_the_per_issue_interval()
+    {
+        var interval = Host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<JiraOptions>>().Value.PerIssueWriteInterval;
+        interval.Should().BePositive("pacing is on by default");
+        await SaveAsync(Jira());
+
+        var deliveries = await DispatchAsync("app", JiraEvents.PushTo("main", "Fixes ABC-1: round half to even"));
+        await Host.StartWorkersAsync();
+        await Host.WaitForStatusAsync(deliveries.Single().DeliveryId, DeliveryStatus.Succeeded, attempts: 1);
+
+        List<long> writes;
+        lock (_jira.Calls)
+        {
+            writes = _jira.Calls.Select((call, i) => (call, i)).Where(c => c.call.StartsWith("POST ", StringComparison.Ordinal) && c.call.Contains("/issue/ABC-1/", StringComparison.Ordinal)).Select(c => _jira.CallTimes[c.i]).ToList();
+        }
+
+        writes.Should().HaveCount(5, "link, comment, transition, 'solved' comment and the resolved link");
+        var gaps = writes.Zip(writes.Skip(1), (a, b) => System.Diagnostics.Stopwatch.GetElapsedTime(a, b));
+        gaps.Should().OnlyContain(gap => gap >= interval, "Jira Cloud limits writes per issue");
+    }
+
+    [Test]
+    public async Task A_rate_limited_delivery_waits_for_Retry_After_and_then_writes_once()
+    {
+        await SaveAsync(Jira());
+        _jira.Failure = (429, "90");
+
+        var deliveries = await DispatchAsync("app", JiraEvents.PushTo("feature", "Touches ABC-2"));
+        await Host.StartWorkersAsync();
+        var id = deliveries.Single().DeliveryId;
+        var held = await Host.WaitForDeliveryAsync(id, d => d.Status == DeliveryStatus.Pending && d.Attempts == 1, "Jira asked it to wait");
+        held.NextAttemptAt.Should().BeCloseTo(Host.Time.GetUtcNow().AddSeconds(90), TimeSpan.FromSeconds(2));
+        held.LastError.Should().Contain("rate limiting");
+
+        _jira.Failure = null;
+        Host.AdvanceClock(TimeSpan.FromSeconds(91));
+        await Host.WaitForStatusAsync(id, DeliveryStatus.Succeeded, attempts: 2);
+        _jira.Issues["ABC-2"].Comments.Should().ContainSingle("the rate-limited attempt released its claim and the retry wrote once");
+        _jira.Issues["ABC-2"].Links.Should().ContainSingle();
+    }
+
+    [Test]
     public async Task Comments_on_Jira_Cloud_are_valid_Atlassian_Document_Format()
     {
         await SaveAsync(Jira(j => j.CommentDetail = JiraCommentDetail.AllDetails));
@@ -198,5 +240,19 @@ public sealed class JiraTests(DatabaseKind kind) : ProviderTests(kind)
 
         var refused = (await act.Should().ThrowAsync<Validation.IntegrationValidationException>()).Which;
         refused.Errors["authentication"].Single().Should().Contain("only with Jira Data Center");
+    }
+
+    [Test]
+    public void A_negative_write_interval_fails_at_startup_naming_the_option()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddIntegrations().AddJira();
+        services.Configure<JiraOptions>(o => o.PerIssueWriteInterval = TimeSpan.FromSeconds(-1));
+        using var provider = services.BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<JiraOptions>>().Value;
+
+        act.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*PerIssueWriteInterval*");
     }
 }
