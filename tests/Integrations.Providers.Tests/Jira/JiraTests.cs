@@ -90,6 +90,28 @@ public sealed class JiraTests(DatabaseKind kind) : ProviderTests(kind)
     }
 
     [Test]
+    public async Task The_same_mention_delivered_four_times_at_once_comments_and_links_once()
+    {
+        await SaveAsync(Jira());
+        var push = JiraEvents.PushTo("feature", "Touches ABC-2");
+
+        var deliveries = new List<Dispatch.EnqueuedDelivery>();
+        for (var i = 0; i < 4; i++)
+        {
+            deliveries.AddRange(await DispatchAsync("app", push));
+        }
+
+        await Host.StartWorkersAsync();
+        foreach (var delivery in deliveries)
+        {
+            await Host.WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Succeeded, attempts: 1);
+        }
+
+        _jira.Issues["ABC-2"].Comments.Should().ContainSingle("concurrent deliveries of one mention claim the comment once");
+        _jira.Issues["ABC-2"].Links.Should().ContainSingle("the link is upserted by its globalId");
+    }
+
+    [Test]
     public async Task A_rate_limited_delivery_waits_for_Retry_After_and_then_writes_once()
     {
         await SaveAsync(Jira());
