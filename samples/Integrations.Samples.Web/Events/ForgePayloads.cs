@@ -204,6 +204,7 @@ internal sealed class ForgePayloads(string baseUrl)
         UserUrl = $"{_baseUrl}/{user.Username}",
         CommitUrl = $"{project.WebUrl}/-/commit/{deployment.Sha}",
         CommitTitle = $"Deploy {deployment.Ref}",
+        DeployedRef = deployment.Ref,
     };
 
     public AlertEvent Alert(Alert alert, GitLabProject project) => new()

@@ -234,7 +234,7 @@ public static class SampleEvents
         Status = "success", StatusChangedAt = At, DeploymentId = 15, DeployableId = 796, DeployableUrl = "https://forge.example.test/platform/billing-api/-/jobs/796",
         Environment = "staging", EnvironmentTier = "staging", EnvironmentSlug = "staging", EnvironmentExternalUrl = "https://staging.example.test",
         Project = Project, ShortSha = "279484c0", User = User, UserUrl = "https://forge.example.test/ada",
-        CommitUrl = "https://forge.example.test/platform/billing-api/-/commit/279484c0", CommitTitle = "Add new file",
+        CommitUrl = "https://forge.example.test/platform/billing-api/-/commit/279484c0", CommitTitle = "Add new file", DeployedRef = "main",
     };
 
     /// <summary>A new wiki page.</summary>

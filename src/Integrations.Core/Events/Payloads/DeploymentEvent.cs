@@ -58,6 +58,10 @@ public sealed class DeploymentEvent : IntegrationEvent
     /// <summary>The commit title.</summary>
     public string CommitTitle { get; init; } = string.Empty;
 
+    /// <summary>The branch or tag deployed (<c>ref</c> in the payload).</summary>
+    [JsonPropertyName("ref")]
+    public string DeployedRef { get; init; } = string.Empty;
+
     /// <inheritdoc />
     public override byte[] ToJsonUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, EventsJsonContext.Default.DeploymentEvent);
 }
