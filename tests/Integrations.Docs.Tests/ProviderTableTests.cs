@@ -24,6 +24,7 @@ public class ProviderTableTests
         yield return new TestCaseData(new Integrations.Providers.MicrosoftTeams.MicrosoftTeamsIntegration()).SetArgDisplayNames("microsoft_teams");
         yield return new TestCaseData(new Integrations.Providers.GoogleChat.GoogleChatIntegration()).SetArgDisplayNames("hangouts_chat");
         yield return new TestCaseData(new Integrations.Providers.Jira.JiraIntegration()).SetArgDisplayNames("jira");
+        yield return new TestCaseData(new Integrations.Providers.ServiceNow.ServiceNowIntegration()).SetArgDisplayNames("servicenow");
     }
 
     [TestCaseSource(nameof(Providers))]

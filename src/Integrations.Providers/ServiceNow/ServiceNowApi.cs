@@ -39,7 +39,7 @@ internal sealed class ServiceNowApi(HttpClient http, ServiceNowIntegration setti
     private async Task<ServiceNowAnswer> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
     {
         var answer = await SendOnceAsync(method, path, body, refreshed: false, cancellationToken).ConfigureAwait(false);
-        if (answer.Status == 401 && settings.Authentication == ServiceNowAuthentication.OAuthClientCredentials)
+        if (answer.Status == 401 && settings.Authentication == ServiceNowAuthentication.ClientCredentials)
         {
             // The token may have been revoked or expired early: fetch a new one, once.
             tokens.Forget(Instance, settings.ClientId ?? string.Empty, settings.ClientSecret ?? string.Empty);
@@ -52,7 +52,7 @@ internal sealed class ServiceNowApi(HttpClient http, ServiceNowIntegration setti
     private async Task<ServiceNowAnswer> SendOnceAsync(HttpMethod method, string path, JsonObject? body, bool refreshed, CancellationToken cancellationToken)
     {
         AuthenticationHeaderValue authorization;
-        if (settings.Authentication == ServiceNowAuthentication.OAuthClientCredentials)
+        if (settings.Authentication == ServiceNowAuthentication.ClientCredentials)
         {
             var (token, failure) = await tokens.GetAsync(http, Instance, settings.ClientId ?? string.Empty, settings.ClientSecret ?? string.Empty, now, cancellationToken)
                 .ConfigureAwait(false);

@@ -10,5 +10,5 @@ public enum ServiceNowAuthentication
     /// An OAuth application's client id and secret (client-credentials grant, ServiceNow Washington DC and later, with
     /// <c>glide.oauth.inbound.client.credential.grant_type.enabled</c> and an OAuth Application User on the client).
     /// </summary>
-    OAuthClientCredentials,
+    ClientCredentials,
 }

@@ -16,9 +16,9 @@ public sealed class ServiceNowIntegrationValidator : AbstractValidator<ServiceNo
                 .WithMessage("Username is required with Basic authentication.");
             RuleFor(s => s.Password).Must((s, v) => s.Authentication != ServiceNowAuthentication.Basic || Given(s, "password", v))
                 .WithMessage("Password is required with Basic authentication.");
-            RuleFor(s => s.ClientId).Must((s, v) => s.Authentication != ServiceNowAuthentication.OAuthClientCredentials || Given(s, "client_id", v))
+            RuleFor(s => s.ClientId).Must((s, v) => s.Authentication != ServiceNowAuthentication.ClientCredentials || Given(s, "client_id", v))
                 .WithMessage("Client ID is required with OAuth client credentials.");
-            RuleFor(s => s.ClientSecret).Must((s, v) => s.Authentication != ServiceNowAuthentication.OAuthClientCredentials || Given(s, "client_secret", v))
+            RuleFor(s => s.ClientSecret).Must((s, v) => s.Authentication != ServiceNowAuthentication.ClientCredentials || Given(s, "client_secret", v))
                 .WithMessage("Client secret is required with OAuth client credentials.");
         });
         RuleForEach(s => s.ChangeEnvironmentTiers).Must(t => Tiers.Contains(t, StringComparer.OrdinalIgnoreCase))

@@ -147,7 +147,7 @@ public sealed class ServiceNowTests(DatabaseKind kind) : ProviderTests(kind)
     {
         await SaveAsync(ServiceNow(s =>
         {
-            s.Authentication = ServiceNowAuthentication.OAuthClientCredentials;
+            s.Authentication = ServiceNowAuthentication.ClientCredentials;
             s.Username = null;
             s.Password = null;
             s.ClientId = FakeServiceNow.ClientId;
@@ -214,7 +214,7 @@ public sealed class ServiceNowTests(DatabaseKind kind) : ProviderTests(kind)
 
         var oauth = await TestSettingsAsync(ServiceNow(s =>
         {
-            s.Authentication = ServiceNowAuthentication.OAuthClientCredentials;
+            s.Authentication = ServiceNowAuthentication.ClientCredentials;
             s.ClientId = FakeServiceNow.ClientId;
             s.ClientSecret = "not-the-secret";
         }));
@@ -228,7 +228,7 @@ public sealed class ServiceNowTests(DatabaseKind kind) : ProviderTests(kind)
         (await basic.Should().ThrowAsync<Validation.IntegrationValidationException>()).Which.Errors["username"].Should().ContainSingle()
             .Which.Should().Contain("Basic");
 
-        var oauth = async () => await SaveAsync(ServiceNow(s => s.Authentication = ServiceNowAuthentication.OAuthClientCredentials));
+        var oauth = async () => await SaveAsync(ServiceNow(s => s.Authentication = ServiceNowAuthentication.ClientCredentials));
         var errors = (await oauth.Should().ThrowAsync<Validation.IntegrationValidationException>()).Which.Errors;
         errors.Keys.Should().Contain(["client_id", "client_secret"]);
 
