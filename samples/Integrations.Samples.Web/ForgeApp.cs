@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Integrations.Samples.Web.Api;
+using Integrations.Samples.Web.Approvals;
 using Integrations.Samples.Web.Data;
 using Integrations.Samples.Web.Events;
 using Integrations.Samples.Web.Receiver;
@@ -38,6 +39,8 @@ public static class ForgeApp
         builder.Services.AddSingleton<ReceivedWebhooks>();
         builder.Services.AddSingleton<NumberingLock>();
         builder.Services.AddSingleton<Integrations.Chat.IProjectBranches, ForgeBranches>();
+        builder.Services.AddScoped<DeploymentGate>();
+        builder.Services.AddHostedService<WaitingDeployments>();
         builder.Services.AddOpenApi();
 
         var integrations = builder.Services.AddIntegrations(o =>
@@ -51,6 +54,7 @@ public static class ForgeApp
                 }
             })
             .AddAllProviders()
+            .AddServiceNowApprovalPolling<DeploymentApprovalHandler>(o => o.PollInterval = forge.ApprovalPollInterval)
             .UseDbContext<ForgeDbContext>()
             .UseScopeHierarchy<ForgeHierarchy>();
 

@@ -20,4 +20,7 @@ public sealed class ForgeOptions
 
     /// <summary>Lets deliveries reach 127.0.0.1 and localhost (the built-in receiver); off by default.</summary>
     public bool AllowLocalDelivery { get; set; }
+
+    /// <summary>How often waiting deployments' ServiceNow change requests are read for a decision; 30 seconds by default.</summary>
+    public TimeSpan ApprovalPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Integrations.Dispatch;
 using Integrations.Events;
+using Integrations.Providers.ServiceNow;
+using Integrations.Samples.Web.Approvals;
 using Integrations.Samples.Web.Data;
 using Integrations.Samples.Web.Events;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +36,13 @@ internal static class CiEndpoints
                 ? ApiResults.NotFound("Project")
                 : Paging.Page(http, (await db.Deployments.AsNoTracking().Where(d => d.ProjectId == project.Id).OrderByDescending(d => d.Id).ToListAsync(http.RequestAborted))
                     .Select(d => (JsonNode)DeploymentJson(d)).ToList()));
+
+        projects.MapGet("/deployments/{deploymentId:long}", async (string id, long deploymentId, HttpContext http, ForgeDbContext db) =>
+            await ForgeScopes.FindProjectAsync(db, id, http.RequestAborted) is not { } project
+                ? ApiResults.NotFound("Project")
+                : await db.Deployments.AsNoTracking().SingleOrDefaultAsync(d => d.ProjectId == project.Id && d.Id == deploymentId, http.RequestAborted) is { } deployment
+                    ? ApiResults.Json(DeploymentJson(deployment))
+                    : ApiResults.NotFound("Deployment"));
 
         projects.MapPost("/pipeline", async (string id, HttpContext http, ForgeDbContext db, NumberingLock numbering, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
         {
@@ -98,7 +107,8 @@ internal static class CiEndpoints
             return ApiResults.Json(Json(pipeline));
         });
 
-        projects.MapPost("/deployments", async (string id, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time) =>
+        projects.MapPost("/deployments", async (string id, HttpContext http, ForgeDbContext db, IIntegrationDispatcher dispatcher, ForgePayloads payloads, TimeProvider time,
+            DeploymentGate gate) =>
         {
             var (request, error) = await ProjectRequest.ReadAsync(http, db, id);
             if (request is null)
@@ -128,6 +138,28 @@ internal static class CiEndpoints
                 ProjectId = project.Id, Environment = parameters.Text("environment")!, Ref = parameters.Text("ref")!, Sha = parameters.Text("sha")!,
                 Status = status, UserId = user.Id, UpdatedAt = time.GetUtcNow(),
             };
+            var gitLabProject = await ForgeJson.ProjectAsync(db, payloads, project, http.RequestAborted);
+            if (status is "created" or "running" && await gate.SettingsForAsync(project.Id, payloads.Deployment(deployment, user, gitLabProject), http.RequestAborted) is { } servicenow)
+            {
+                // Held for ServiceNow approval: no event yet; the approval handler starts or cancels it.
+                deployment.Status = "blocked";
+                db.Deployments.Add(deployment);
+                await db.SaveChangesAsync(http.RequestAborted);
+                try
+                {
+                    await gate.HoldAsync(servicenow, deployment, payloads.Deployment(deployment, user, gitLabProject), http.RequestAborted);
+                }
+                catch (Exception ex) when (ex is ServiceNowException or HttpRequestException)
+                {
+                    db.Deployments.Remove(deployment);
+                    await db.SaveChangesAsync(CancellationToken.None);
+                    return ApiResults.Message(502, "ServiceNow approval could not be requested: " + ex.Message);
+                }
+
+                await db.SaveChangesAsync(CancellationToken.None);
+                return ApiResults.Json(DeploymentJson(deployment), 201);
+            }
+
             await ForgeChanges.SaveAsync(db, dispatcher, project.Id, async () =>
             {
                 db.Deployments.Add(deployment);
@@ -154,6 +186,11 @@ internal static class CiEndpoints
             if (parameters.Text("status") is not { } status || !IsDeploymentStatus(status))
             {
                 return ApiResults.Missing("status");
+            }
+
+            if (deployment.Status == "blocked" && status is "running" or "success" or "failed")
+            {
+                return ApiResults.Message(409, $"Deployment is waiting for approval of ServiceNow change request {deployment.ChangeRequestUrl}");
             }
 
             deployment.Status = status;
@@ -202,5 +239,6 @@ internal static class CiEndpoints
         ["status"] = deployment.Status,
         ["environment"] = new JsonObject { ["name"] = deployment.Environment },
         ["updated_at"] = ForgeJson.Time(deployment.UpdatedAt),
+        ["change_request"] = deployment.ChangeRequestUrl, // extension: the ServiceNow change request a gated deployment waits on
     };
 }

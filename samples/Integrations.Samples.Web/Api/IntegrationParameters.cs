@@ -5,7 +5,7 @@ namespace Integrations.Samples.Web.Api;
 /// <summary>
 /// Turns API parameters into what <see cref="Integration.ApplyFormValues"/> binds: fields by name, GitLab's event flags
 /// (unknown flags such as <c>repository_update_events</c> are ignored, as GitLab ignores unknown parameters), and
-/// named values sent as GitLab's <c>[{"key": …, "value": …}]</c> arrays.
+/// named values sent as GitLab's <c>[{"key": …, "value": …}]</c> arrays, and lists sent as JSON arrays or comma-separated text.
 /// </summary>
 internal static class IntegrationParameters
 {
@@ -19,9 +19,12 @@ internal static class IntegrationParameters
         {
             if (fields.TryGetValue(name, out var field))
             {
-                values[name] = field.Type == Fields.FieldType.KeyValue && parameters.Node(name) is JsonArray pairs
-                    ? Lines(pairs)
-                    : parameters.Text(name);
+                values[name] = (field.Type, parameters.Node(name)) switch
+                {
+                    (Fields.FieldType.KeyValue, JsonArray pairs) => Lines(pairs),
+                    (Fields.FieldType.StringList, JsonArray items) => string.Join(", ", items.Select(i => i is JsonValue v && v.TryGetValue<string>(out var text) ? text : i?.ToJsonString())),
+                    _ => parameters.Text(name),
+                };
             }
             else if (name.EndsWith("_events", StringComparison.Ordinal) && IntegrationEventNames.TryParse(name, out var kind)
                      && (integration.SupportedEvents & kind) != 0)

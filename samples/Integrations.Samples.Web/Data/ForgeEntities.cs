@@ -196,6 +196,12 @@ public sealed class Deployment
 
     public string Status { get; set; } = "running";
 
+    /// <summary>The ServiceNow change request a gated deployment waits on (its sys_id), when there is one.</summary>
+    public string? ChangeRequestSysId { get; set; }
+
+    /// <summary>The change request's page.</summary>
+    public string? ChangeRequestUrl { get; set; }
+
     public long UserId { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

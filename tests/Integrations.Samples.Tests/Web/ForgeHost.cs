@@ -49,7 +49,7 @@ public sealed class ForgeHost : IAsyncDisposable
     public Microsoft.Extensions.Logging.Testing.FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
 
     /// <summary>Starts a forge; pass <paramref name="shared"/> to start a second instance on the same PostgreSQL database.</summary>
-    public static async Task<ForgeHost> StartAsync(DatabaseKind kind, TestDatabase? shared = null, string? encryptionKey = null)
+    public static async Task<ForgeHost> StartAsync(DatabaseKind kind, TestDatabase? shared = null, string? encryptionKey = null, IEnumerable<string>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "integrations-tests", "forge-" + Guid.NewGuid().ToString("N"));
         var database = kind == DatabaseKind.PostgreSql && shared is null ? await TestDatabase.CreateAsync(DatabaseKind.PostgreSql) : null;
@@ -62,6 +62,7 @@ public sealed class ForgeHost : IAsyncDisposable
             "--Forge:AllowLocalDelivery=true",
             "--Forge:EncryptionKey=" + (encryptionKey ?? SharedKey),
         };
+        args.AddRange(settings ?? []);
         if ((shared ?? database) is { } pg)
         {
             args.Add("--Database:Provider=PostgreSQL");
