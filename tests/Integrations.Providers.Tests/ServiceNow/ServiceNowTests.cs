@@ -117,6 +117,33 @@ public sealed class ServiceNowTests(DatabaseKind kind) : ProviderTests(kind)
         resolved["sys_mod_count"]!.GetValue<int>().Should().Be(1, "the repeated resolution changed nothing");
     }
 
+    [Test]
+    public async Task The_same_alert_delivered_four_times_at_once_opens_one_incident()
+    {
+        await SaveAsync(ServiceNow());
+        var deliveries = new List<Dispatch.EnqueuedDelivery>();
+        for (var i = 0; i < 4; i++)
+        {
+            deliveries.AddRange(await DispatchAsync("app", ServiceNowEvents.Alert("triggered")));
+        }
+
+        await Host.StartWorkersAsync();
+        foreach (var delivery in deliveries)
+        {
+            // Each either opened or found the incident, or lost the claim to a concurrent attempt and waits to look again.
+            await Host.WaitForDeliveryAsync(delivery.DeliveryId, d => d.Status == DeliveryStatus.Succeeded || (d.Status == DeliveryStatus.Pending && d.Attempts == 1),
+                "the first attempt ended");
+        }
+
+        Host.AdvanceClock(TimeSpan.FromMinutes(1));
+        foreach (var delivery in deliveries)
+        {
+            await Host.WaitForDeliveryAsync(delivery.DeliveryId, d => d.Status == DeliveryStatus.Succeeded, "every attempt found the one incident");
+        }
+
+        _servicenow.Rows("incident").Should().ContainSingle();
+    }
+
     [TestCase("critical", 1, 1)]
     [TestCase("high", 1, 2)]
     [TestCase("medium", 2, 2)]
