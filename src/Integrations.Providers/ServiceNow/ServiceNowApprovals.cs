@@ -37,7 +37,7 @@ public sealed class ServiceNowApprovals(IHttpClientFactory clients, TimeProvider
         var api = Api(settings);
         var correlation = ServiceNowCorrelation.For(deployment);
         var query = $"{ServiceNowApi.Table(ServiceNowTables.ChangeRequest)}?sysparm_query={Uri.EscapeDataString("correlation_id=" + correlation)}&sysparm_fields={Fields}&sysparm_limit=1";
-        var found = (Check(await api.GetAsync(query, cancellationToken).ConfigureAwait(false)) as JsonArray)?.FirstOrDefault();
+        var found = (Check(await CallAsync(() => api.GetAsync(query, cancellationToken), settings, cancellationToken).ConfigureAwait(false)) as JsonArray)?.FirstOrDefault();
         if (found is not null)
         {
             return Change(api, found);
@@ -46,13 +46,13 @@ public sealed class ServiceNowApprovals(IHttpClientFactory clients, TimeProvider
         var fields = ServiceNowChanges.Fields(settings, deployment);
         fields["correlation_id"] = correlation;
         fields["correlation_display"] = "GitLab";
-        var created = Change(api, Check(await api.PostAsync($"{ServiceNowApi.Table(ServiceNowTables.ChangeRequest)}?sysparm_fields={Fields}", fields, cancellationToken)
-            .ConfigureAwait(false)) ?? throw new ServiceNowException("ServiceNow created the change request but returned no record."));
+        var created = Change(api, Check(await CallAsync(() => api.PostAsync($"{ServiceNowApi.Table(ServiceNowTables.ChangeRequest)}?sysparm_fields={Fields}", fields, cancellationToken),
+            settings, cancellationToken).ConfigureAwait(false)) ?? throw new ServiceNowException("ServiceNow created the change request but returned no record."));
 
         // What the form's "Request Approval" action does: move a new change to Assess (normal) or Authorize (emergency).
         var next = settings.ChangeType == ServiceNowChangeType.Emergency ? AuthorizeState : AssessState;
-        var moved = Check(await api.PatchAsync($"{ServiceNowApi.Table(ServiceNowTables.ChangeRequest, created.SysId)}?sysparm_fields={Fields}",
-            new JsonObject { ["state"] = next }, cancellationToken).ConfigureAwait(false));
+        var moved = Check(await CallAsync(() => api.PatchAsync($"{ServiceNowApi.Table(ServiceNowTables.ChangeRequest, created.SysId)}?sysparm_fields={Fields}",
+            new JsonObject { ["state"] = next }, cancellationToken), settings, cancellationToken).ConfigureAwait(false));
         return moved is null ? created : Change(api, moved);
     }
 
@@ -65,7 +65,8 @@ public sealed class ServiceNowApprovals(IHttpClientFactory clients, TimeProvider
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentException.ThrowIfNullOrWhiteSpace(sysId);
         var api = Api(settings);
-        var answer = await api.GetAsync($"{ServiceNowApi.Table(ServiceNowTables.ChangeRequest, sysId)}?sysparm_fields={Fields}", cancellationToken).ConfigureAwait(false);
+        var answer = await CallAsync(() => api.GetAsync($"{ServiceNowApi.Table(ServiceNowTables.ChangeRequest, sysId)}?sysparm_fields={Fields}", cancellationToken),
+            settings, cancellationToken).ConfigureAwait(false);
         return answer.Status == 404 ? null : Change(api, Check(answer) ?? throw new ServiceNowException("ServiceNow returned no change request."));
     }
 
@@ -84,6 +85,23 @@ public sealed class ServiceNowApprovals(IHttpClientFactory clients, TimeProvider
 
     private ServiceNowApi Api(ServiceNowIntegration settings) =>
         settings.Api(clients.CreateClient(IntegrationsHttp.ClientName), services, time.GetUtcNow());
+
+    /// <summary>Runs a call, turning a transport failure (refused by the network guard, unreachable, timed out) into a <see cref="ServiceNowException"/>.</summary>
+    private static async Task<ServiceNowAnswer> CallAsync(Func<Task<ServiceNowAnswer>> call, ServiceNowIntegration settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ServiceNowException($"ServiceNow at {settings.InstanceUrl} could not be reached: {ex.Message}", ex) { IsTransient = true };
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ServiceNowException($"ServiceNow at {settings.InstanceUrl} did not answer in time.", ex) { IsTransient = true };
+        }
+    }
 
     private static ServiceNowChange Change(ServiceNowApi api, JsonNode record)
     {

@@ -160,6 +160,19 @@ public sealed class ServiceNowApprovalTests(DatabaseKind kind) : ProviderTests(k
         refused.Message.Should().Contain("change_request").And.Contain("ServiceNow says");
     }
 
+    [Test]
+    public async Task An_unreachable_instance_throws_a_transient_ServiceNowException()
+    {
+        var settings = Settings();
+        settings.InstanceUrl = "http://127.0.0.1:1/";
+
+        var act = () => Approvals.RequestAsync(settings, ServiceNowEvents.Deployment("created"));
+
+        var failed = (await act.Should().ThrowAsync<ServiceNowException>()).Which;
+        failed.IsTransient.Should().BeTrue();
+        failed.Message.Should().Contain("could not be reached");
+    }
+
     /// <summary>What the host's handler was told.</summary>
     internal sealed class Inbox
     {
