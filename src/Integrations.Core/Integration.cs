@@ -285,6 +285,15 @@ public abstract class Integration
         ? throw new InvalidOperationException(PropertyBag.ReadOnlyMessage)
         : value;
 
+    /// <summary>A field's value as its typed property reads it (its default when nothing is stored); null when no property declares it.</summary>
+    internal object? ReadField(string fieldName)
+    {
+        var property = GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .FirstOrDefault(p => System.Reflection.CustomAttributeExtensions.GetCustomAttribute<Fields.FieldAttribute>(p) is { } a
+                && string.Equals(a.Name ?? SnakeCase.Convert(p.Name), fieldName, StringComparison.Ordinal));
+        return property?.GetValue(this);
+    }
+
     internal void AttachShape(IntegrationTypeShape shape) => _shape = shape;
 
     internal void ReplaceBag(PropertyBag bag)

@@ -74,6 +74,7 @@ public static class IntegrationsServiceCollectionExtensions
         services.TryAddSingleton<DeliveryProcessor>();
         services.TryAddScoped<IIntegrationDispatcher, IntegrationDispatcher>();
         services.TryAddScoped<IDeliveryLog, StoredDeliveryLog>();
+        services.TryAddScoped<Forms.IntegrationOverview>();
         services.TryAddScoped<IIntegrationTester, IntegrationTester>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DeliveryWorker>());
         services.TryAddSingleton<IHostNameResolver, DnsHostNameResolver>();
