@@ -4,6 +4,7 @@ using Integrations.Samples.Web.Approvals;
 using Integrations.Samples.Web.Data;
 using Integrations.Samples.Web.Events;
 using Integrations.Samples.Web.Receiver;
+using Integrations.Samples.Web.Ui;
 using Integrations.Registry;
 using Integrations.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,8 @@ public static class ForgeApp
         builder.Services.AddSingleton<NumberingLock>();
         builder.Services.AddSingleton<Integrations.Chat.IProjectBranches, ForgeBranches>();
         builder.Services.AddScoped<DeploymentGate>();
+        builder.Services.AddScoped<IScopeHierarchyReader, ScopeHierarchyReader>();
+        builder.Services.AddAntiforgery();
         builder.Services.AddHostedService<WaitingDeployments>();
         builder.Services.AddOpenApi();
 
@@ -90,8 +93,13 @@ public static class ForgeApp
         api.MapGet("/catalog/integrations", (IIntegrationCatalog catalog) =>
             Results.Text(IntegrationsJson.SerializeCatalog(catalog.List(includeUnusable: true)), "application/json")).RequireToken();
         app.MapReceiver();
+        app.MapSignInPages();
+        var ui = app.MapGroup("/ui").RequireSignIn();
+        ui.MapHomePage();
+        ui.MapIntegrationPages();
+        ui.MapDeliveryPages();
         app.MapGet("/", () => Results.Text(
-            "Integrations sample forge. API: /api/v4 (OpenAPI at /api/v4/openapi.json). Received webhooks: /receiver.", "text/plain"));
+            "Integrations sample forge. Settings pages: /ui. API: /api/v4 (OpenAPI at /api/v4/openapi.json). Received webhooks: /receiver.", "text/plain"));
         return app;
     }
 

@@ -17,6 +17,9 @@ internal static class ApiAuth
 
     public static ForgeUser User(this HttpContext context) => (ForgeUser)context.Items[UserKey]!;
 
+    /// <summary>Sets the request's user (the settings pages sign in with a cookie instead of a token).</summary>
+    public static void SetUser(HttpContext context, ForgeUser user) => context.Items[UserKey] = user;
+
     /// <summary>Requires a valid token; admin routes require an administrator's.</summary>
     public static TBuilder RequireToken<TBuilder>(this TBuilder builder, bool admin = false)
         where TBuilder : IEndpointConventionBuilder =>

@@ -41,7 +41,7 @@ public sealed record IntegrationForm
     /// <summary>The concurrency version to post back with a change.</summary>
     public int Version { get; init; }
 
-    /// <summary>The sections, in the order their first field is declared.</summary>
+    /// <summary>The sections: connection details, configuration, a provider's own sections (in declaration order), trigger.</summary>
     public required IReadOnlyList<IntegrationFormSection> Sections { get; init; }
 
     /// <summary>The event checkboxes, in the type's supported-event order.</summary>
@@ -61,11 +61,17 @@ public sealed record IntegrationForm
     /// from; null to leave that out.
     /// </param>
     /// <param name="errors">Validation errors keyed by field or form key (<see cref="Validation.IntegrationValidationException.Errors"/>).</param>
-    public static IntegrationForm Build(Integration integration, EffectiveIntegration? effective = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? errors = null)
+    /// <param name="saved">
+    /// When <paramref name="integration"/> holds edits that were not saved (a refused save, a test): the settings as
+    /// saved (a new, empty instance when nothing is), so a secret typed but not saved is not offered as "keep the
+    /// current one". Null when <paramref name="integration"/> is as saved.
+    /// </param>
+    public static IntegrationForm Build(Integration integration, EffectiveIntegration? effective = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? errors = null,
+        Integration? saved = null)
     {
         ArgumentNullException.ThrowIfNull(integration);
         errors ??= new Dictionary<string, IReadOnlyList<string>>();
-        var view = IntegrationSettingsView.From(integration);
+        var view = new Views(IntegrationSettingsView.From(integration), effective is null ? null : IntegrationSettingsView.From(effective.Settings), saved ?? integration);
         var canInherit = integration.Scope.Kind != ScopeKind.Instance;
         var channelFields = new Dictionary<string, IntegrationField>(StringComparer.Ordinal);
         foreach (var field in integration.Fields.Where(f => !f.ApiOnly && f.Name.EndsWith("_channel", StringComparison.Ordinal)))
@@ -92,6 +98,7 @@ public sealed record IntegrationForm
             .Where(f => !f.ApiOnly && !paired.Contains(f.Name))
             .GroupBy(f => f.Section ?? FieldSections.Configuration, StringComparer.Ordinal)
             .Select(g => new IntegrationFormSection(g.Key, SectionTitle(g.Key), g.Select(f => Control(f, integration, view, effective, errors, canInherit)).ToList()))
+            .OrderBy(s => SectionOrder(s.Name))
             .ToList();
 
         var fieldKeys = integration.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
@@ -113,6 +120,15 @@ public sealed record IntegrationForm
         };
     }
 
+    /// <summary>GitLab's order: connection details, configuration, a provider's own sections, then trigger.</summary>
+    private static int SectionOrder(string section) => section switch
+    {
+        FieldSections.Connection => 0,
+        FieldSections.Configuration => 1,
+        FieldSections.Trigger => 3,
+        _ => 2,
+    };
+
     /// <summary>The heading of a section key: GitLab's for the well-known ones, the key humanized otherwise.</summary>
     /// <param name="section">The section key.</param>
     public static string SectionTitle(string section) => section switch
@@ -123,20 +139,26 @@ public sealed record IntegrationForm
         _ => FieldMetadataReader.Humanize(section),
     };
 
-    private static IntegrationFormField Control(IntegrationField field, Integration integration, IntegrationSettingsView view, EffectiveIntegration? effective,
+    /// <summary>The integration as shown, its effective settings, and the settings as saved (for secrets).</summary>
+    private sealed record Views(IntegrationSettingsView Own, IntegrationSettingsView? Effective, Integration Saved);
+
+    private static IntegrationFormField Control(IntegrationField field, Integration integration, Views view, EffectiveIntegration? effective,
         IReadOnlyDictionary<string, IReadOnlyList<string>> errors, bool canInherit)
     {
-        var secretSet = field.IsSecretValue && field.Type != FieldType.KeyValue && integration.HasValue(field.Name);
         var inherits = integration.UseDefaultSettings || integration.InheritedFields.Contains(field.Name);
+        var inheritedFrom = inherits && effective is not null && effective.SourceOf(field.Name) is { } source && source != integration.Scope ? source : (IntegrationScope?)null;
+        var secretSet = field.IsSecretValue && field.Type != FieldType.KeyValue && inheritedFrom is null && view.Saved.HasValue(field.Name);
+        var shown = inheritedFrom is not null && view.Effective is not null
+            ? Text(field, view.Effective.Properties.GetValueOrDefault(field.Name)) ?? DefaultText(effective!.Settings.ReadField(field.Name))
+            : Text(field, view.Own.Properties.GetValueOrDefault(field.Name)) ?? DefaultText(integration.ReadField(field.Name));
         return new IntegrationFormField
         {
             Field = field,
             Label = secretSet && !string.IsNullOrEmpty(field.NonEmptyPasswordTitle) ? field.NonEmptyPasswordTitle : field.Title ?? FieldMetadataReader.Humanize(field.Name),
             Help = secretSet && !string.IsNullOrEmpty(field.NonEmptyPasswordHelp) ? field.NonEmptyPasswordHelp : field.Help,
-            Value = field.IsSecretValue && field.Type != FieldType.KeyValue ? null
-                : Text(field, view.Properties.GetValueOrDefault(field.Name)) ?? DefaultText(integration.ReadField(field.Name)),
+            Value = field.IsSecretValue && field.Type != FieldType.KeyValue ? null : shown,
             HasSecretValue = secretSet,
-            InheritedFrom = inherits && effective is not null && effective.SourceOf(field.Name) is { } source && source != integration.Scope ? source : null,
+            InheritedFrom = inheritedFrom,
             CanInherit = canInherit,
             Errors = errors.TryGetValue(field.Name, out var mine) ? mine : [],
         };

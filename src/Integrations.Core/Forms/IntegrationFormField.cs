@@ -28,8 +28,9 @@ public sealed record IntegrationFormField
 
     /// <summary>
     /// The value as the control shows it: text as is, checkboxes <c>true</c>/<c>false</c>, lists comma-separated, named
-    /// values as <c>Name=value</c> lines with secret values masked, secrets in URLs masked. Always null for a secret
-    /// field: see <see cref="HasSecretValue"/>.
+    /// values as <c>Name=value</c> lines with secret values masked, secrets in URLs masked; the type's default when
+    /// nothing is set; the inherited value while the field inherits (see <see cref="InheritedFrom"/>). Always null for a
+    /// secret field: see <see cref="HasSecretValue"/>.
     /// </summary>
     public string? Value { get; init; }
 

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Integrations.Inheritance;
+using Integrations.Samples.Tests.Web;
+using Integrations.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Integrations.Samples.Tests.Ui;
+
+/// <summary>The settings pages in a real Chromium: forms generated from field metadata, deliveries, inheritance, accessibility.</summary>
+[NonParallelizable]
+public sealed class SettingsPagesTests
+{
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private ForgeHost _forge = null!;
+    private IBrowserContext _context = null!;
+    private IPage _page = null!;
+
+    [OneTimeSetUp]
+    public async Task LaunchAsync() => (_playwright, _browser) = await Browser.LaunchAsync();
+
+    [OneTimeTearDown]
+    public async Task CloseAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _forge = await ForgeHost.StartAsync(DatabaseKind.Sqlite);
+        _context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _forge.Address.ToString(), ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        _page = await _context.NewPageAsync();
+    }
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        await _context.DisposeAsync();
+        await _forge.DisposeAsync();
+    }
+
+    private async Task SignInAsync(string token = ForgeHost.AdminToken)
+    {
+        await _page.GotoAsync("/ui");
+        await _page.GetByLabel("API token").FillAsync(token);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Heading, new() { Name = "Integrations and webhooks" }).WaitForAsync();
+    }
+
+    [Test]
+    public async Task Slack_is_set_up_through_the_form_and_its_deliveries_show_and_resend()
+    {
+        await SignInAsync();
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Billing API" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(_page);
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Slack notifications" }).ClickAsync();
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        var webhook = _page.GetByLabel("Webhook", new() { Exact = true });
+        (await webhook.GetAttributeAsync("aria-invalid")).Should().Be("true");
+        (await _page.Locator("#field-webhook-error-0").TextContentAsync()).Should().Be("Webhook is required, unless a bot token is set.");
+        await Browser.AssertAccessibleAsync(_page);
+
+        await webhook.FillAsync(_forge.ReceiverUrl("slack/T000/B000/secret-path-4471").ToString());
+        await _page.GetByLabel("Issue", new() { Exact = true }).CheckAsync();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Settings saved." }).WaitForAsync();
+
+        var issue = await _forge.Admin.PostAsync(new Uri("api/v4/projects/1/issues", UriKind.Relative), ForgeHost.Json("""{"title": "Checkout rounds wrong"}"""));
+        issue.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await _forge.WaitForReceivedAsync(1)).Single()!["path"]!.GetValue<string>().Should().Contain("slack/T000/B000");
+        await _forge.WaitUntilRecordedAsync("1", 1);
+
+        await _page.ReloadAsync();
+        var row = _page.Locator("tr.delivery").First;
+        (await row.GetAttributeAsync("data-status")).Should().Be("Succeeded");
+        (await row.TextContentAsync()).Should().Contain("issue");
+        await Browser.AssertAccessibleAsync(_page);
+        await Browser.ScreenshotForDocsAsync(_page, "ui-edit-slack");
+
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Resend") }).ClickAsync();
+        await _page.GetByRole(AriaRole.Status).Filter(new() { HasText = "queued again" }).WaitForAsync();
+        await _forge.WaitForReceivedAsync(2);
+
+        await _page.GotoAsync("/ui/projects/1/integrations");
+        var slack = _page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Slack notifications" });
+        (await slack.TextContentAsync()).Should().Contain("Active").And.Contain("Healthy");
+        await Browser.ScreenshotForDocsAsync(_page, "ui-catalog");
+    }
+
+    [Test]
+    public async Task A_group_Jira_connection_is_inherited_and_a_project_overrides_one_field()
+    {
+        await SignInAsync();
+        await _page.GotoAsync("/ui/groups/2/integrations/jira");
+        await _page.GetByLabel("Web URL").FillAsync("https://jira.example.test");
+        await _page.GetByLabel("E-mail or username").FillAsync("platform-bot@example.test");
+        await _page.GetByLabel("API token, password or personal access token").FillAsync("jira-group-token-5521");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Settings saved." }).WaitForAsync();
+
+        await _page.GotoAsync("/ui/projects/1/integrations");
+        (await _page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Jira" }).TextContentAsync()).Should().Contain("inherited from group Platform");
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Jira" }).ClickAsync();
+        (await _page.Locator("#field-web_url-inherited").TextContentAsync()).Should().Be("Inherited from group Platform: https://jira.example.test");
+        await _page.GetByLabel("Use custom settings").CheckAsync();
+        await _page.Locator("#field-username-inherit").UncheckAsync();
+        await _page.GetByLabel("E-mail or username").FillAsync("billing-bot@example.test");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Settings saved." }).WaitForAsync();
+        await Browser.AssertAccessibleAsync(_page);
+
+        await using var scope = _forge.Services.CreateAsyncScope();
+        var effective = (await scope.ServiceProvider.GetRequiredService<IIntegrationResolver>().GetEffectiveAsync(IntegrationScope.Project(1), "jira"))!;
+        effective.SourceOf("username").Should().Be(IntegrationScope.Project(1));
+        effective.SourceOf("web_url").Should().Be(IntegrationScope.Group(2));
+        effective.SourceOf("password").Should().Be(IntegrationScope.Group(2));
+        ((Integrations.Providers.Jira.JiraIntegration)effective.Settings).Username.Should().Be("billing-bot@example.test");
+        (await _page.Locator("#field-username").InputValueAsync()).Should().Be("billing-bot@example.test");
+        (await _page.Locator("#field-web_url-inherited").TextContentAsync()).Should().Contain("group Platform");
+    }
+
+    [Test]
+    public async Task A_secret_typed_into_a_form_never_shows_again_in_pages_API_responses_or_logs()
+    {
+        const string Secret = "jira-secret-token-90817";
+        await SignInAsync();
+        await _page.GotoAsync("/ui/projects/1/integrations/jira");
+        await _page.GetByLabel("Web URL").FillAsync("https://jira.example.test");
+        await _page.GetByLabel("E-mail or username").FillAsync("bot@example.test");
+        await _page.GetByLabel("API token, password or personal access token").FillAsync(Secret);
+        await _page.GetByLabel("Jira issue regex").FillAsync("(");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        var refused = await _page.ContentAsync();
+        await _page.GetByLabel("Jira issue regex").FillAsync(string.Empty);
+        await _page.GetByLabel("API token, password or personal access token").FillAsync(Secret);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Test settings" }).ClickAsync();
+        var tested = await _page.ContentAsync();
+        await _page.GetByLabel("API token, password or personal access token").FillAsync(Secret);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Settings saved." }).WaitForAsync();
+        (await _page.GetByLabel("Enter a new token or password").CountAsync()).Should().Be(1, "a stored secret is offered as 'enter new'");
+
+        var pages = new List<string> { refused, tested, await _page.ContentAsync() };
+        foreach (var path in new[] { "/ui/projects/1/integrations", "/ui/groups/2/integrations", "/ui" })
+        {
+            await _page.GotoAsync(path);
+            pages.Add(await _page.ContentAsync());
+        }
+
+        var api = await (await _forge.Admin.GetAsync(new Uri("api/v4/projects/1/integrations/jira", UriKind.Relative))).Content.ReadAsStringAsync();
+        var list = await (await _forge.Admin.GetAsync(new Uri("api/v4/projects/1/integrations", UriKind.Relative))).Content.ReadAsStringAsync();
+        var logs = string.Join("\n", _forge.Logs.GetSnapshot().Select(l => l.Message + " " + l.Exception));
+
+        pages.Should().OnlyContain(html => !html.Contains(Secret, StringComparison.Ordinal));
+        (api + list).Should().NotContain(Secret);
+        logs.Should().NotContain(Secret);
+        var stored = await _forge.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<IIntegrationResolver>().GetEffectiveAsync(IntegrationScope.Project(1), "jira");
+        ((Integrations.Providers.Jira.JiraIntegration)stored!.Settings).Password.Should().Be(Secret, "the secret was saved, only never shown");
+    }
+}
