@@ -42,6 +42,7 @@ public static class ForgeApp
         builder.Services.AddSingleton<Integrations.Chat.IProjectBranches, ForgeBranches>();
         builder.Services.AddScoped<DeploymentGate>();
         builder.Services.AddScoped<IScopeHierarchyReader, ScopeHierarchyReader>();
+        builder.Services.AddScoped<IntegrationEditor>();
         builder.Services.AddAntiforgery();
         builder.Services.AddHostedService<WaitingDeployments>();
         builder.Services.AddOpenApi();
@@ -97,6 +98,7 @@ public static class ForgeApp
         var ui = app.MapGroup("/ui").RequireSignIn();
         ui.MapHomePage();
         ui.MapIntegrationPages();
+        ui.MapHookPages();
         ui.MapDeliveryPages();
         app.MapGet("/", () => Results.Text(
             "Integrations sample forge. Settings pages: /ui. API: /api/v4 (OpenAPI at /api/v4/openapi.json). Received webhooks: /receiver.", "text/plain"));

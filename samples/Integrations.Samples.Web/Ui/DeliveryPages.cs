@@ -28,7 +28,9 @@ internal static class DeliveryPages
     public static async Task<string> RecentAsync(HttpContext http, IDeliveryLog log, Guid integrationId, UiScope scope)
     {
         var status = Enum.TryParse<DeliveryStatus>(http.Request.Query["status"], ignoreCase: true, out var s) ? s : (DeliveryStatus?)null;
-        var page = await log.QueryAsync(new DeliveryQuery { IntegrationId = integrationId, Status = status, PageSize = 20 }, http.RequestAborted);
+        var kind = IntegrationEventNames.TryParse(http.Request.Query["event"], out var k) ? k : (IntegrationEvents?)null;
+        var since = DateTimeOffset.TryParseExact(http.Request.Query["since"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var day) ? day : (DateTimeOffset?)null;
+        var page = await log.QueryAsync(new DeliveryQuery { IntegrationId = integrationId, Status = status, Event = kind, From = since, PageSize = 20 }, http.RequestAborted);
         var self = http.Request.Path.Value ?? "/ui";
         var html = new StringBuilder("<section aria-labelledby=\"recent\"><h2 id=\"recent\">Recent deliveries</h2>");
         if (http.Request.Query.ContainsKey("resent"))
@@ -36,13 +38,19 @@ internal static class DeliveryPages
             html.Append("<div class=\"notice\" role=\"status\">The delivery was queued again.</div>");
         }
 
-        html.Append("<form method=\"get\"><label for=\"status-filter\">Status</label> <select id=\"status-filter\" name=\"status\"><option value=\"\">Any</option>");
+        html.Append("<form method=\"get\" class=\"filters\"><label for=\"status-filter\">Status</label> <select id=\"status-filter\" name=\"status\"><option value=\"\">Any</option>");
         foreach (var option in Enum.GetValues<DeliveryStatus>())
         {
             html.Append(CultureInfo.InvariantCulture, $"<option value=\"{option}\"{(option == status ? " selected" : string.Empty)}>{option}</option>");
         }
 
-        html.Append("</select> <button type=\"submit\" class=\"secondary\">Filter</button></form>");
+        html.Append("</select> <label for=\"event-filter\">Event</label> <select id=\"event-filter\" name=\"event\"><option value=\"\">Any</option>");
+        foreach (var option in IntegrationEventNames.Split(IntegrationEvents.All))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(IntegrationEventNames.GetName(option))}\"{(option == kind ? " selected" : string.Empty)}>{E(IntegrationEventNames.GetName(option))}</option>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"</select> <label for=\"since-filter\">Since</label> <input type=\"date\" id=\"since-filter\" name=\"since\" value=\"{E(http.Request.Query["since"])}\"> <button type=\"submit\" class=\"secondary\">Filter</button></form>");
         if (page.Items.Count == 0)
         {
             return html.Append("<p>No deliveries yet.</p></section>").ToString();

@@ -17,7 +17,10 @@ internal static class FormRenderer
     /// <param name="names">How to name an ancestor scope ("group Platform").</param>
     /// <param name="ancestorDefines">Whether an ancestor configures this type, so fields can inherit.</param>
     /// <param name="canReset">Whether this scope has settings of its own to delete.</param>
-    public static string Render(HttpContext http, IntegrationForm form, Func<IntegrationScope, string> names, bool ancestorDefines, bool canReset)
+    /// <param name="resetLabel">The label of the button that deletes the settings ("Reset" for integrations, "Delete webhook").</param>
+    /// <param name="resetAction">The action it posts.</param>
+    public static string Render(HttpContext http, IntegrationForm form, Func<IntegrationScope, string> names, bool ancestorDefines, bool canReset,
+        string resetLabel = "Reset", string resetAction = "reset")
     {
         var html = new StringBuilder();
         var invalid = form.AllFields.Where(f => f.Errors.Count > 0).ToList();
@@ -50,6 +53,7 @@ internal static class FormRenderer
         }
 
         html.Append("</fieldset>");
+        var eventsShown = false;
         foreach (var section in form.Sections)
         {
             html.Append(CultureInfo.InvariantCulture, $"<fieldset><legend>{E(section.Title)}</legend>");
@@ -58,32 +62,43 @@ internal static class FormRenderer
                 html.Append(Field(field, names, ancestorDefines));
             }
 
-            html.Append("</fieldset>");
-        }
-
-        if (form.Events.Count > 0)
-        {
-            html.Append("<fieldset><legend>Trigger</legend><p class=\"help\">The events that send a notification.</p>");
-            foreach (var @event in form.Events)
+            if (section.Name == FieldSections.Trigger)
             {
-                html.Append(Checkbox(@event.Name, "event-" + @event.Name, @event.Enabled, @event.Label, null));
-                if (@event.Field is { } channel)
-                {
-                    html.Append(Field(channel, names, ancestorDefines));
-                }
+                html.Append(Events(form, names, ancestorDefines));
+                eventsShown = true;
             }
 
             html.Append("</fieldset>");
+        }
+
+        if (!eventsShown && form.Events.Count > 0)
+        {
+            html.Append("<fieldset><legend>Trigger</legend>").Append(Events(form, names, ancestorDefines)).Append("</fieldset>");
         }
 
         html.Append("<div class=\"actions\"><button type=\"submit\" name=\"action\" value=\"save\">Save changes</button>")
             .Append("<button type=\"submit\" name=\"action\" value=\"test\" class=\"secondary\">Test settings</button>");
         if (canReset)
         {
-            html.Append("<button type=\"submit\" name=\"action\" value=\"reset\" class=\"secondary\">Reset</button>");
+            html.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" name=\"action\" value=\"{E(resetAction)}\" class=\"secondary\">{E(resetLabel)}</button>");
         }
 
         return html.Append("</div></form>").ToString();
+    }
+
+    private static string Events(IntegrationForm form, Func<IntegrationScope, string> names, bool ancestorDefines)
+    {
+        var html = new StringBuilder("<p class=\"help\">The events that send a notification.</p>");
+        foreach (var @event in form.Events)
+        {
+            html.Append(Checkbox(@event.Name, "event-" + @event.Name, @event.Enabled, @event.Label, null));
+            if (@event.Field is { } channel)
+            {
+                html.Append(Field(channel, names, ancestorDefines));
+            }
+        }
+
+        return html.ToString();
     }
 
     private static string Field(IntegrationFormField field, Func<IntegrationScope, string> names, bool ancestorDefines)
@@ -91,7 +106,7 @@ internal static class FormRenderer
         var id = field.InputId;
         var described = new List<string>();
         var html = new StringBuilder().Append(field.Errors.Count > 0 ? "<div class=\"field invalid\">" : "<div class=\"field\">");
-        var required = field.Required ? " <span aria-hidden=\"true\">*</span><span class=\"skip\"> (required)</span>" : string.Empty;
+        var required = field.Required ? " <span aria-hidden=\"true\">*</span>" : string.Empty; // aria-required tells assistive technology
         if (field.Field.Type != FieldType.Checkbox)
         {
             html.Append(CultureInfo.InvariantCulture, $"<label for=\"{E(id)}\">{E(field.Label)}{required}</label>");

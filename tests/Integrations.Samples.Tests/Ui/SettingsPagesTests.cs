@@ -162,4 +162,68 @@ public sealed class SettingsPagesTests
         var stored = await _forge.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<IIntegrationResolver>().GetEffectiveAsync(IntegrationScope.Project(1), "jira");
         ((Integrations.Providers.Jira.JiraIntegration)stored!.Settings).Password.Should().Be(Secret, "the secret was saved, only never shown");
     }
+
+    [Test]
+    public async Task A_webhook_that_fails_until_disabled_shows_the_banner_and_heals_after_a_successful_test()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        var failing = true;
+        receiver.Respond = (_, context) =>
+        {
+            context.Response.StatusCode = Volatile.Read(ref failing) ? 500 : 200;
+            return Task.CompletedTask;
+        };
+
+        await SignInAsync();
+        await _page.GotoAsync("/ui/projects/1/hooks");
+        await Browser.AssertAccessibleAsync(_page);
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Add new webhook" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true }).FillAsync(receiver.BaseAddress + "hook/{token}");
+        await _page.GetByLabel("URL variables").FillAsync("token=hv-secret-3310");
+        await _page.GetByLabel("Custom headers").FillAsync("X-Api-Key=hdr-secret-8821");
+        await _page.GetByLabel("Issue", new() { Exact = true }).CheckAsync();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Webhook saved." }).WaitForAsync();
+        (await _page.GetByLabel("URL variables").InputValueAsync()).Should().Be("token=" + SecretMask.Value);
+        (await _page.GetByLabel("Custom headers").InputValueAsync()).Should().Be("X-Api-Key=" + SecretMask.Value);
+        (await _page.ContentAsync()).Should().NotContain("hv-secret-3310").And.NotContain("hdr-secret-8821");
+        var hookId = Guid.Parse(_page.Url.Split('/').Last().Split('?')[0]);
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await _forge.Admin.PostAsync(new Uri("api/v4/projects/1/issues", UriKind.Relative), ForgeHost.Json($$"""{"title": "Failing {{i}}"}"""))).EnsureSuccessStatusCode();
+        }
+
+        await WaitForHealthAsync(hookId, Integrations.Health.IntegrationHealthStatus.TemporarilyDisabled);
+        receiver.Requests.Should().OnlyContain(r => r.PathAndQuery == "/hook/hv-secret-3310" && r.Header("X-Api-Key") == "hdr-secret-8821", "the secrets are sent, only never shown");
+        await _page.GotoAsync($"/ui/projects/1/hooks/{hookId}");
+        (await _page.Locator("#disabled").TextContentAsync()).Should().Contain("Deliveries are paused").And.Contain("failures in a row");
+        await Browser.AssertAccessibleAsync(_page);
+        await Browser.ScreenshotForDocsAsync(_page, "ui-webhook-disabled");
+
+        Volatile.Write(ref failing, false);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Test settings" }).ClickAsync();
+        (await _page.Locator("#test-result").TextContentAsync()).Should().Contain("Test succeeded");
+        await WaitForHealthAsync(hookId, Integrations.Health.IntegrationHealthStatus.Healthy);
+        await _page.GotoAsync($"/ui/projects/1/hooks/{hookId}");
+        (await _page.Locator("#disabled").CountAsync()).Should().Be(0, "a successful test of the saved settings re-enables the hook");
+    }
+
+    /// <summary>Reads the hook's health until it has <paramref name="status"/> (deliveries fail on the worker's own schedule).</summary>
+    private async Task WaitForHealthAsync(Guid hookId, Integrations.Health.IntegrationHealthStatus status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var scope = _forge.Services.CreateAsyncScope();
+            var health = await scope.ServiceProvider.GetRequiredService<Integrations.DeliveryLog.IDeliveryLog>().GetHealthAsync(hookId);
+            if (health.Status == status)
+            {
+                return;
+            }
+
+            DateTime.UtcNow.Should().BeBefore(deadline, $"the hook should become {status}; it is {health.Status} after {health.RecentFailures} failures");
+            await Task.Delay(100);
+        }
+    }
 }

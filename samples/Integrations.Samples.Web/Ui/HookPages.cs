@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using Integrations.DeliveryLog;
+using Integrations.Forms;
+using Integrations.Persistence;
+using Integrations.Providers.Webhook;
+using Integrations.Registry;
+using Integrations.Samples.Web.Api;
+using Integrations.Samples.Web.Data;
+using static Integrations.Samples.Web.Ui.Html;
+
+namespace Integrations.Samples.Web.Ui;
+
+/// <summary>
+/// The webhooks pages of a project, group or the instance (system hooks): the list with each hook's health, add, edit
+/// (URL variables and custom headers shown masked), recent deliveries with filters, resend, and the auto-disable banner.
+/// </summary>
+internal static class HookPages
+{
+    private const string Type = "webhook";
+
+    public static void MapHookPages(this RouteGroupBuilder ui)
+    {
+        foreach (var prefix in new[] { "/projects/{id}", "/groups/{id}", "/admin" })
+        {
+            ui.MapGet(prefix + "/hooks", ListAsync);
+            ui.MapGet(prefix + "/hooks/new", NewAsync);
+            ui.MapPost(prefix + "/hooks/new", CreateAsync);
+            ui.MapGet(prefix + "/hooks/{hookId:guid}", EditAsync);
+            ui.MapPost(prefix + "/hooks/{hookId:guid}", UpdateAsync);
+        }
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, ForgeDbContext db, IIntegrationStore store, IDeliveryLog log, IIntegrationCatalog catalog)
+    {
+        if (await ScopeAsync(http, db) is not { } scope)
+        {
+            return NotFound(http);
+        }
+
+        var hooks = (await store.ListAsync(scope.Scope, http.RequestAborted)).Items.OfType<WebhookIntegration>().ToList();
+        var health = hooks.Count == 0 ? new Dictionary<Guid, Health.IntegrationHealth>() : await log.GetHealthAsync(hooks.Select(h => h.Id), http.RequestAborted);
+        var kind = scope.Scope.Kind == ScopeKind.Instance ? "System hooks" : "Webhooks";
+        var html = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"<p><a href=\"{scope.BasePath}/integrations\">Integrations of {E(scope.Name)}</a></p>")
+            .Append(CultureInfo.InvariantCulture, $"<h1>{kind} of {E(scope.Name)}</h1>")
+            .Append("<p>Webhooks send a JSON request to a URL of yours when events happen, signed, retried and logged.</p>")
+            .Append(CultureInfo.InvariantCulture, $"<p><a href=\"{scope.BasePath}/hooks/new\">Add new webhook</a></p>");
+        if (hooks.Count == 0)
+        {
+            return Page(kind, http.User().Name, html.Append("<p>No webhooks yet.</p>").ToString());
+        }
+
+        html.Append("<table><thead><tr><th scope=\"col\">Webhook</th><th scope=\"col\">Events</th><th scope=\"col\">Status</th><th scope=\"col\">Health</th></tr></thead><tbody>");
+        var entry = catalog.Find(Type)!;
+        foreach (var hook in hooks)
+        {
+            var summary = new IntegrationStatusSummary
+            {
+                Entry = entry, Scope = scope.Scope, Setup = hook.Active ? IntegrationSetup.Active : IntegrationSetup.Inactive, IntegrationId = hook.Id,
+                DefinedAt = hook.Scope, Health = health.GetValueOrDefault(hook.Id),
+            };
+            var url = IntegrationForm.Build(hook).AllFields.Single(f => f.Name == "url").Value;
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"{scope.BasePath}/hooks/{hook.Id}\">{E(string.IsNullOrEmpty(hook.Name) ? url : hook.Name)}</a><br><span class=\"help\">{E(url)}</span></td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{E(string.Join(", ", IntegrationEventNames.ToNames(hook.EnabledEvents)))}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{E(summary.SetupText)}</td><td>{E(summary.HealthText)}{(summary.Banner is null ? string.Empty : " — " + E(summary.Banner))}</td></tr>");
+        }
+
+        return Page(kind, http.User().Name, html.Append("</tbody></table>").ToString());
+    }
+
+    private static async Task<IResult> NewAsync(HttpContext http, ForgeDbContext db, IIntegrationRegistry registry, IntegrationEditor editor)
+    {
+        if (await ScopeAsync(http, db) is not { } scope)
+        {
+            return NotFound(http);
+        }
+
+        var hook = registry.Create(Type, scope.Scope);
+        hook.Active = true;
+        return await editor.ShowAsync(http, Target(scope, scope.BasePath + "/hooks/new"), hook, exists: false, notice: null);
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, ForgeDbContext db, IIntegrationRegistry registry, IntegrationEditor editor)
+    {
+        if (await ScopeAsync(http, db) is not { } scope)
+        {
+            return NotFound(http);
+        }
+
+        return await editor.PostAsync(http, Target(scope, scope.BasePath + "/hooks/new"), _ => Task.FromResult<Integration?>(null), () => registry.Create(Type, scope.Scope));
+    }
+
+    private static async Task<IResult> EditAsync(Guid hookId, HttpContext http, ForgeDbContext db, IIntegrationStore store, IntegrationEditor editor, string? saved)
+    {
+        if (await ScopeAsync(http, db) is not { } scope || await FindAsync(store, scope, hookId, http.RequestAborted) is not { } hook)
+        {
+            return NotFound(http);
+        }
+
+        return await editor.ShowAsync(http, Target(scope, $"{scope.BasePath}/hooks/{hookId}"), hook, exists: true, saved is null ? null : "Webhook saved.");
+    }
+
+    private static async Task<IResult> UpdateAsync(Guid hookId, HttpContext http, ForgeDbContext db, IIntegrationStore store, IntegrationEditor editor)
+    {
+        if (await ScopeAsync(http, db) is not { } scope || await FindAsync(store, scope, hookId, http.RequestAborted) is null)
+        {
+            return NotFound(http);
+        }
+
+        return await editor.PostAsync(http, Target(scope, $"{scope.BasePath}/hooks/{hookId}"), ct => FindAsync(store, scope, hookId, ct), () => throw new InvalidOperationException("The hook exists."));
+    }
+
+    private static async Task<Integration?> FindAsync(IIntegrationStore store, UiScope scope, Guid hookId, CancellationToken cancellationToken) =>
+        await store.GetAsync(hookId, cancellationToken) is WebhookIntegration hook && hook.Scope == scope.Scope ? hook : null;
+
+    private static IntegrationEditor.Target Target(UiScope scope, string self) =>
+        new(scope, self, scope.BasePath + "/hooks", (scope.Scope.Kind == ScopeKind.Instance ? "System hooks of " : "Webhooks of ") + scope.Name, CanReset: true, AfterDelete: scope.BasePath + "/hooks");
+
+    private static async Task<UiScope?> ScopeAsync(HttpContext http, ForgeDbContext db) =>
+        await UiScope.FromRouteAsync(http, db) is { } scope && (scope.Scope.Kind != ScopeKind.Instance || http.User().IsAdmin) ? scope : null;
+
+    private static IResult NotFound(HttpContext http) => Page("Not found", http.User().Name, "<h1>Not found</h1><p>No such page, or you may not see it.</p>", 404);
+}
