@@ -209,6 +209,36 @@ public sealed class SettingsPagesTests
         (await _page.Locator("#disabled").CountAsync()).Should().Be(0, "a successful test of the saved settings re-enables the hook");
     }
 
+    [Test]
+    public async Task The_basic_path_works_without_JavaScript_and_from_the_keyboard()
+    {
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _forge.Address.ToString(), JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/ui/projects/1/integrations/datadog");
+
+        // The sign-in page came first: Tab reaches the token field (after the skip link and the navigation).
+        for (var tabs = 0; await page.EvaluateAsync<string>("document.activeElement.id") != "token"; tabs++)
+        {
+            tabs.Should().BeLessThan(5, "the token field is reachable from the keyboard");
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await page.Keyboard.TypeAsync(ForgeHost.DeveloperToken);
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Datadog" }).WaitForAsync();
+        page.Url.Should().EndWith("/ui/projects/1/integrations/datadog", "sign-in returns to the page asked for");
+
+        await page.GetByLabel("API key").FillAsync("dd0123456789abcdef0123456789abcd");
+        await page.GetByLabel("Service").FillAsync("billing");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Settings saved." }).WaitForAsync();
+
+        var api = await ForgeHost.ReadJsonAsync(await _forge.Admin.GetAsync(new Uri("api/v4/projects/1/integrations/datadog", UriKind.Relative)));
+        api["active"]!.GetValue<bool>().Should().BeTrue();
+        api["properties"]!["datadog_service"]!.GetValue<string>().Should().Be("billing");
+        (await page.GotoAsync("/ui/admin/integrations"))!.Status.Should().Be(404, "the instance's settings are for administrators");
+    }
+
     /// <summary>Reads the hook's health until it has <paramref name="status"/> (deliveries fail on the worker's own schedule).</summary>
     private async Task WaitForHealthAsync(Guid hookId, Integrations.Health.IntegrationHealthStatus status)
     {
