@@ -53,7 +53,7 @@ internal static class DeliveryPages
         html.Append(CultureInfo.InvariantCulture, $"</select> <label for=\"since-filter\">Since</label> <input type=\"date\" id=\"since-filter\" name=\"since\" value=\"{E(http.Request.Query["since"])}\"> <button type=\"submit\" class=\"secondary\">Filter</button></form>");
         if (page.Items.Count == 0)
         {
-            return html.Append("<p>No deliveries yet.</p></section>").ToString();
+            return html.Append(status is null && kind is null && since is null ? "<p>No deliveries yet.</p></section>" : "<p>No delivery matches the filter.</p></section>").ToString();
         }
 
         html.Append("<table><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Event</th><th scope=\"col\">Status</th><th scope=\"col\">Attempts</th><th scope=\"col\">Details</th><th scope=\"col\"><span class=\"skip\">Actions</span></th></tr></thead><tbody>");

@@ -122,6 +122,10 @@ public sealed class SettingsPagesTests
         ((Integrations.Providers.Jira.JiraIntegration)effective.Settings).Username.Should().Be("billing-bot@example.test");
         (await _page.Locator("#field-username").InputValueAsync()).Should().Be("billing-bot@example.test");
         (await _page.Locator("#field-web_url-inherited").TextContentAsync()).Should().Contain("group Platform");
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Reset" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Settings reset" }).WaitForAsync();
+        (await _page.Locator("#field-username-inherited").TextContentAsync()).Should().Be("Inherited from group Platform: platform-bot@example.test");
     }
 
     [Test]
@@ -200,6 +204,14 @@ public sealed class SettingsPagesTests
         (await _page.Locator("#disabled").TextContentAsync()).Should().Contain("Deliveries are paused").And.Contain("failures in a row");
         await Browser.AssertAccessibleAsync(_page);
         await Browser.ScreenshotForDocsAsync(_page, "ui-webhook-disabled");
+        await _page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("Succeeded");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        (await _page.Locator("tr.delivery").CountAsync()).Should().Be(0);
+        (await _page.GetByText("No delivery matches the filter.").CountAsync()).Should().Be(1);
+        await _page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("Pending");
+        await _page.GetByLabel("Event", new() { Exact = true }).SelectOptionAsync("issue");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        (await _page.Locator("tr.delivery").CountAsync()).Should().Be(5);
 
         Volatile.Write(ref failing, false);
         await _page.GetByRole(AriaRole.Button, new() { Name = "Test settings" }).ClickAsync();
