@@ -33,9 +33,9 @@ internal static class HookPages
 
     private static async Task<IResult> ListAsync(HttpContext http, ForgeDbContext db, IIntegrationStore store, IDeliveryLog log, IIntegrationCatalog catalog)
     {
-        if (await ScopeAsync(http, db) is not { } scope)
+        if (await UiScope.ForUserAsync(http, db) is not { } scope)
         {
-            return NotFound(http);
+            return UiScope.NotFound(http);
         }
 
         var hooks = (await store.ListAsync(scope.Scope, http.RequestAborted)).Items.OfType<WebhookIntegration>().ToList();
@@ -71,9 +71,9 @@ internal static class HookPages
 
     private static async Task<IResult> NewAsync(HttpContext http, ForgeDbContext db, IIntegrationRegistry registry, IntegrationEditor editor)
     {
-        if (await ScopeAsync(http, db) is not { } scope)
+        if (await UiScope.ForUserAsync(http, db) is not { } scope)
         {
-            return NotFound(http);
+            return UiScope.NotFound(http);
         }
 
         var hook = registry.Create(Type, scope.Scope);
@@ -83,9 +83,9 @@ internal static class HookPages
 
     private static async Task<IResult> CreateAsync(HttpContext http, ForgeDbContext db, IIntegrationRegistry registry, IntegrationEditor editor)
     {
-        if (await ScopeAsync(http, db) is not { } scope)
+        if (await UiScope.ForUserAsync(http, db) is not { } scope)
         {
-            return NotFound(http);
+            return UiScope.NotFound(http);
         }
 
         return await editor.PostAsync(http, Target(scope, scope.BasePath + "/hooks/new"), _ => Task.FromResult<Integration?>(null), () => registry.Create(Type, scope.Scope));
@@ -93,9 +93,9 @@ internal static class HookPages
 
     private static async Task<IResult> EditAsync(Guid hookId, HttpContext http, ForgeDbContext db, IIntegrationStore store, IntegrationEditor editor, string? saved)
     {
-        if (await ScopeAsync(http, db) is not { } scope || await FindAsync(store, scope, hookId, http.RequestAborted) is not { } hook)
+        if (await UiScope.ForUserAsync(http, db) is not { } scope || await FindAsync(store, scope, hookId, http.RequestAborted) is not { } hook)
         {
-            return NotFound(http);
+            return UiScope.NotFound(http);
         }
 
         return await editor.ShowAsync(http, Target(scope, $"{scope.BasePath}/hooks/{hookId}"), hook, exists: true, saved is null ? null : "Webhook saved.");
@@ -103,9 +103,9 @@ internal static class HookPages
 
     private static async Task<IResult> UpdateAsync(Guid hookId, HttpContext http, ForgeDbContext db, IIntegrationStore store, IntegrationEditor editor)
     {
-        if (await ScopeAsync(http, db) is not { } scope || await FindAsync(store, scope, hookId, http.RequestAborted) is null)
+        if (await UiScope.ForUserAsync(http, db) is not { } scope || await FindAsync(store, scope, hookId, http.RequestAborted) is null)
         {
-            return NotFound(http);
+            return UiScope.NotFound(http);
         }
 
         return await editor.PostAsync(http, Target(scope, $"{scope.BasePath}/hooks/{hookId}"), ct => FindAsync(store, scope, hookId, ct), () => throw new InvalidOperationException("The hook exists."));
@@ -116,9 +116,4 @@ internal static class HookPages
 
     private static IntegrationEditor.Target Target(UiScope scope, string self) =>
         new(scope, self, scope.BasePath + "/hooks", (scope.Scope.Kind == ScopeKind.Instance ? "System hooks of " : "Webhooks of ") + scope.Name, CanReset: true, AfterDelete: scope.BasePath + "/hooks");
-
-    private static async Task<UiScope?> ScopeAsync(HttpContext http, ForgeDbContext db) =>
-        await UiScope.FromRouteAsync(http, db) is { } scope && (scope.Scope.Kind != ScopeKind.Instance || http.User().IsAdmin) ? scope : null;
-
-    private static IResult NotFound(HttpContext http) => Page("Not found", http.User().Name, "<h1>Not found</h1><p>No such page, or you may not see it.</p>", 404);
 }

@@ -1,15 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Integrations.DeliveryLog;
 using Integrations.Forms;
-using Integrations.Inheritance;
 using Integrations.Persistence;
 using Integrations.Registry;
 using Integrations.Samples.Web.Api;
 using Integrations.Samples.Web.Data;
-using Integrations.TestSettings;
-using Integrations.Validation;
-using Microsoft.AspNetCore.Antiforgery;
 using static Integrations.Samples.Web.Ui.Html;
 
 namespace Integrations.Samples.Web.Ui;
@@ -32,9 +27,9 @@ internal static class IntegrationPages
 
     private static async Task<IResult> CatalogAsync(HttpContext http, ForgeDbContext db, IntegrationOverview overview, string? q)
     {
-        if (await ScopeAsync(http, db) is not { } scope)
+        if (await UiScope.ForUserAsync(http, db) is not { } scope)
         {
-            return NotFound(http);
+            return UiScope.NotFound(http);
         }
 
         var summaries = await overview.ListAsync(scope.Scope, q, http.RequestAborted);
@@ -69,9 +64,9 @@ internal static class IntegrationPages
     private static async Task<IResult> EditAsync(HttpContext http, ForgeDbContext db, string slug, IIntegrationStore store, IIntegrationRegistry registry,
         IntegrationEditor editor, IScopeHierarchyReader ancestors, string? saved, string? reset)
     {
-        if (await ScopeAsync(http, db) is not { } scope || !registry.TryGet(slug, out var descriptor) || descriptor.AllowMultiplePerScope)
+        if (await UiScope.ForUserAsync(http, db) is not { } scope || !registry.TryGet(slug, out var descriptor) || descriptor.AllowMultiplePerScope)
         {
-            return NotFound(http);
+            return UiScope.NotFound(http);
         }
 
         var own = await store.FindAsync(slug, scope.Scope, http.RequestAborted);
@@ -89,9 +84,9 @@ internal static class IntegrationPages
 
     private static async Task<IResult> PostAsync(HttpContext http, ForgeDbContext db, string slug, IIntegrationStore store, IIntegrationRegistry registry, IntegrationEditor editor)
     {
-        if (await ScopeAsync(http, db) is not { } scope || !registry.TryGet(slug, out var descriptor) || descriptor.AllowMultiplePerScope)
+        if (await UiScope.ForUserAsync(http, db) is not { } scope || !registry.TryGet(slug, out var descriptor) || descriptor.AllowMultiplePerScope)
         {
-            return NotFound(http);
+            return UiScope.NotFound(http);
         }
 
         return await editor.PostAsync(http, Target(scope, slug),
@@ -100,9 +95,4 @@ internal static class IntegrationPages
 
     private static IntegrationEditor.Target Target(UiScope scope, string slug) => new(scope, $"{scope.BasePath}/integrations/{Seg(slug)}",
         $"{scope.BasePath}/integrations", "Integrations of " + scope.Name, CanReset: scope.Scope.Kind != ScopeKind.Instance, AfterDelete: null);
-
-    private static async Task<UiScope?> ScopeAsync(HttpContext http, ForgeDbContext db) =>
-        await UiScope.FromRouteAsync(http, db) is { } scope && (scope.Scope.Kind != ScopeKind.Instance || http.User().IsAdmin) ? scope : null;
-
-    private static IResult NotFound(HttpContext http) => Page("Not found", http.User().Name, "<h1>Not found</h1><p>No such page, or you may not see it.</p>", 404);
 }

@@ -33,6 +33,14 @@ internal sealed record UiScope(IntegrationScope Scope, string Name, string BaseP
         return null;
     }
 
+    /// <summary>The page's scope when the signed-in user may see it (the instance's pages are for administrators); else null.</summary>
+    public static async Task<UiScope?> ForUserAsync(HttpContext http, ForgeDbContext db) =>
+        await FromRouteAsync(http, db) is { } scope && (scope.Scope.Kind != ScopeKind.Instance || http.User().IsAdmin) ? scope : null;
+
+    /// <summary>The answer for a scope or record the user may not see or that does not exist.</summary>
+    public static IResult NotFound(HttpContext http) =>
+        Html.Page("Not found", http.User().Name, "<h1>Not found</h1><p>No such page, or you may not see it.</p>", 404);
+
     /// <summary>A scope as people know it: "the instance", "group Platform", "project Billing API".</summary>
     public static async Task<string> DescribeAsync(ForgeDbContext db, IntegrationScope scope, CancellationToken cancellationToken)
     {
