@@ -99,6 +99,7 @@ public static class ForgeApp
         ui.MapHomePage();
         ui.MapIntegrationPages();
         ui.MapHookPages();
+        ui.MapJiraIssuePages();
         ui.MapDeliveryPages();
         app.MapGet("/", () => Results.Text(
             "Integrations sample forge. Settings pages: /ui. API: /api/v4 (OpenAPI at /api/v4/openapi.json). Received webhooks: /receiver.", "text/plain"));

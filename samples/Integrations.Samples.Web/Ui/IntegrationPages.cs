@@ -35,7 +35,7 @@ internal static class IntegrationPages
         var summaries = await overview.ListAsync(scope.Scope, q, http.RequestAborted);
         var html = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"<h1>Integrations of {E(scope.Name)}</h1>")
-            .Append(CultureInfo.InvariantCulture, $"<p><a href=\"{scope.BasePath}/hooks\">Webhooks</a></p>")
+            .Append(CultureInfo.InvariantCulture, $"<p><a href=\"{scope.BasePath}/hooks\">Webhooks</a>{(scope.Scope.Kind == ScopeKind.Project ? $" · <a href=\"{scope.BasePath}/jira\">Jira issues</a>" : string.Empty)}</p>")
             .Append("<form method=\"get\" role=\"search\"><label for=\"q\">Search integrations</label> ")
             .Append(CultureInfo.InvariantCulture, $"<input type=\"text\" id=\"q\" name=\"q\" value=\"{E(q)}\"> <button type=\"submit\">Search</button></form>")
             .Append("<table><caption class=\"skip\">Integrations</caption><thead><tr><th scope=\"col\">Integration</th><th scope=\"col\">Status</th><th scope=\"col\">Health</th><th scope=\"col\">Last delivery</th></tr></thead><tbody>");

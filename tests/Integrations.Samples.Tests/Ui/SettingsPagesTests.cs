@@ -251,6 +251,42 @@ public sealed class SettingsPagesTests
         (await page.GotoAsync("/ui/admin/integrations"))!.Status.Should().Be(404, "the instance's settings are for administrators");
     }
 
+    [Test]
+    public async Task A_projects_Jira_issues_are_listed_searched_and_read_without_leaving_the_forge()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        var jira = new Integrations.Providers.Tests.Jira.FakeJira();
+        jira.Issues["ABC-1"].Summary = "Refunds fail on Sundays";
+        jira.Issues["ABC-1"].Comments.Add(JsonNode.Parse("""{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"Reproduced on staging."}]}]}""")!);
+        jira.Issues["ABC-2"].Summary = "Invoice PDF is blank";
+        receiver.Respond = jira.Respond;
+        var put = await _forge.Admin.PutAsync(new Uri("api/v4/projects/1/integrations/jira", UriKind.Relative), ForgeHost.Json($$"""
+            {"web_url": "{{receiver.BaseAddress}}", "username": "{{Integrations.Providers.Tests.Jira.FakeJira.Email}}",
+             "password": "{{Integrations.Providers.Tests.Jira.FakeJira.ApiToken}}", "project_keys": ["ABC"]}
+            """));
+        put.StatusCode.Should().Be(HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+
+        await SignInAsync();
+        await _page.GotoAsync("/ui/projects/1/integrations");
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Jira issues" }).ClickAsync();
+        (await _page.Locator("tr.jira-issue").CountAsync()).Should().Be(2);
+        await Browser.AssertAccessibleAsync(_page);
+
+        await _page.GetByLabel("Search issues").FillAsync("refund");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        (await _page.Locator("tr.jira-issue").AllTextContentsAsync()).Should().ContainSingle().Which.Should().Contain("ABC-1").And.Contain("Refunds fail on Sundays");
+
+        await _page.GetByRole(AriaRole.Link, new() { Name = "ABC-1" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Heading, new() { Name = "ABC-1: Refunds fail on Sundays" }).WaitForAsync();
+        (await _page.Locator("article.comment").TextContentAsync()).Should().Contain("Ada Lovelace").And.Contain("Reproduced on staging.");
+        (await _page.GetByRole(AriaRole.Link, new() { Name = "Open in Jira" }).GetAttributeAsync("href")).Should().Be(receiver.BaseAddress + "browse/ABC-1");
+        await Browser.AssertAccessibleAsync(_page);
+
+        jira.Failure = (401, null);
+        await _page.GotoAsync("/ui/projects/1/jira");
+        (await _page.GetByRole(AriaRole.Alert).TextContentAsync()).Should().Contain("expired");
+    }
+
     /// <summary>Reads the hook's health until it has <paramref name="status"/> (deliveries fail on the worker's own schedule).</summary>
     private async Task WaitForHealthAsync(Guid hookId, Integrations.Health.IntegrationHealthStatus status)
     {
