@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Integrations.Chat;
 using Integrations.Fields;
@@ -217,22 +218,67 @@ public sealed class SlackIntegration : ChatIntegration
 
     /// <summary>
     /// App mode: a follow-up goes into the thread of its merge request's or issue's first message; a pipeline's message
-    /// is updated in place. The first message's <c>ts</c> is kept in the state under the channel and thread key.
+    /// is updated in place. The first message's <c>ts</c> is kept in the state under the channel and thread key. The
+    /// first poster claims the key before posting, so two first events racing (an MR opened and commented at once, on
+    /// two workers) give one thread: the other waits briefly and then posts into it. A claim whose post never came
+    /// back is taken over after <see cref="StaleThreadClaim"/>.
     /// </summary>
     private static async Task<IntegrationResult> PostToAppAsync(SlackWebApi api, ChatMessage message, string channel, IntegrationExecutionContext context, CancellationToken cancellationToken)
     {
         var threadKey = message.ThreadKey is null ? null : $"slack-ts:{channel}:{message.ThreadKey}";
         var existing = threadKey is null ? null : await context.State.GetAsync(threadKey, cancellationToken).ConfigureAwait(false);
+        var claimed = false;
+        if (threadKey is not null && (existing is null || IsClaim(existing)))
+        {
+            var claim = ThreadClaimPrefix + context.AttemptTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            if (existing is null && await context.State.TryAddAsync(threadKey, claim, cancellationToken).ConfigureAwait(false))
+            {
+                claimed = true;
+            }
+            else
+            {
+                existing = await context.State.GetAsync(threadKey, cancellationToken).ConfigureAwait(false);
+                if (existing is not null && IsClaim(existing) && context.AttemptTime - ClaimedAt(existing) < StaleThreadClaim)
+                {
+                    return IntegrationResult.TransientFailure("The first message of this thread is being posted; this one waits to go into its thread.", TimeSpan.FromSeconds(10));
+                }
+
+                if (existing is null || IsClaim(existing))
+                {
+                    await context.State.SetAsync(threadKey, claim, cancellationToken).ConfigureAwait(false);
+                    existing = null;
+                    claimed = true;
+                }
+            }
+        }
+
         var updateInPlace = existing is not null && message.Event == IntegrationEvents.Pipeline;
         var (result, ts) = await api.SendAsync(SlackMessageRenderer.Render(message), channel,
             threadTs: updateInPlace ? null : existing, updateTs: updateInPlace ? existing : null, cancellationToken).ConfigureAwait(false);
-        if (result.Succeeded && threadKey is not null && existing is null && ts is not null)
+        if (claimed)
         {
-            await context.State.TryAddAsync(threadKey, ts, cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded && ts is not null)
+            {
+                await context.State.SetAsync(threadKey!, ts, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.State.RemoveAsync(threadKey!, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return result;
     }
+
+    /// <summary>How long a thread's first post may be in flight before another attempt takes the claim over.</summary>
+    private static readonly TimeSpan StaleThreadClaim = TimeSpan.FromMinutes(2);
+
+    private const string ThreadClaimPrefix = "posting@";
+
+    private static bool IsClaim(string value) => value.StartsWith(ThreadClaimPrefix, StringComparison.Ordinal);
+
+    private static DateTimeOffset ClaimedAt(string claim) =>
+        long.TryParse(claim.AsSpan(ThreadClaimPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.MinValue;
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 }

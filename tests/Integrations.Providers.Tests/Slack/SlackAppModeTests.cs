@@ -58,6 +58,40 @@ public sealed class SlackAppModeTests(DatabaseKind kind) : ProviderTests(kind)
     }
 
     [Test]
+    public async Task Events_of_one_merge_request_racing_on_several_workers_still_make_one_thread()
+    {
+        await SaveAppAsync();
+        var deliveries = new List<Dispatch.EnqueuedDelivery>();
+        deliveries.AddRange(await DispatchAsync("app", With(SampleEvents.MergeRequest(), j => j["object_attributes"]!["action"] = "open")));
+        for (var i = 0; i < 3; i++)
+        {
+            deliveries.AddRange(await DispatchAsync("app", With(SampleEvents.NoteOnIssue(), j =>
+            {
+                j["object_attributes"]!["noteable_type"] = "MergeRequest";
+                j["merge_request"] = new JsonObject { ["iid"] = 1, ["title"] = "Fix rounding" };
+            })));
+        }
+
+        await Host.StartWorkersAsync();
+        foreach (var delivery in deliveries)
+        {
+            // Each either posted, or found the first message still being posted and waits to go into its thread.
+            await Host.WaitForDeliveryAsync(delivery.DeliveryId, d => d.Status == DeliveryStatus.Succeeded || (d.Status == DeliveryStatus.Pending && d.Attempts == 1),
+                "the first attempt ended");
+        }
+
+        Host.AdvanceClock(TimeSpan.FromSeconds(15));
+        foreach (var delivery in deliveries)
+        {
+            await Host.WaitForDeliveryAsync(delivery.DeliveryId, d => d.Status == DeliveryStatus.Succeeded, "every event was posted");
+        }
+
+        _slack.Messages.Should().HaveCount(4);
+        var root = _slack.Messages.Should().ContainSingle(m => m.ThreadTs == null, "one first message starts the thread").Subject;
+        _slack.Messages.Where(m => m != root).Should().OnlyContain(m => m.ThreadTs == root.Ts);
+    }
+
+    [Test]
     public async Task A_pipeline_message_is_posted_when_it_starts_and_updated_in_place_when_it_finishes()
     {
         await SaveAppAsync(s => s.NotifyOnlyBrokenPipelines = false);
