@@ -19,8 +19,9 @@ internal static class FormRenderer
     /// <param name="canReset">Whether this scope has settings of its own to delete.</param>
     /// <param name="resetLabel">The label of the button that deletes the settings ("Reset" for integrations, "Delete webhook").</param>
     /// <param name="resetAction">The action it posts.</param>
+    /// <param name="chooseTestEvent">Whether "Test settings" offers a choice of event (webhooks), sent as <c>test_event</c>.</param>
     public static string Render(HttpContext http, IntegrationForm form, Func<IntegrationScope, string> names, bool ancestorDefines, bool canReset,
-        string resetLabel = "Reset", string resetAction = "reset")
+        string resetLabel = "Reset", string resetAction = "reset", bool chooseTestEvent = false)
     {
         var html = new StringBuilder();
         var invalid = form.AllFields.Where(f => f.Errors.Count > 0).ToList();
@@ -78,6 +79,17 @@ internal static class FormRenderer
 
         html.Append("<div class=\"actions\"><button type=\"submit\" name=\"action\" value=\"save\">Save changes</button>")
             .Append("<button type=\"submit\" name=\"action\" value=\"test\" class=\"secondary\">Test settings</button>");
+        if (chooseTestEvent)
+        {
+            html.Append("<label for=\"test-event\" class=\"inline-label\">with a sample</label> <select id=\"test-event\" name=\"test_event\" class=\"inline-select\">");
+            foreach (var @event in form.Events)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(IntegrationEventNames.GetName(@event.Event))}\">{E(@event.Label)} event</option>");
+            }
+
+            html.Append("</select> ");
+        }
+
         if (canReset)
         {
             html.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" name=\"action\" value=\"{E(resetAction)}\" class=\"secondary\">{E(resetLabel)}</button>");

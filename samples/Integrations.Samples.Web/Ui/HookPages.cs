@@ -28,6 +28,7 @@ internal static class HookPages
             ui.MapPost(prefix + "/hooks/new", CreateAsync);
             ui.MapGet(prefix + "/hooks/{hookId:guid}", EditAsync);
             ui.MapPost(prefix + "/hooks/{hookId:guid}", UpdateAsync);
+            ui.MapPost(prefix + "/hooks/{hookId:guid}/rotate", RotateAsync);
         }
     }
 
@@ -109,6 +110,26 @@ internal static class HookPages
         }
 
         return await editor.PostAsync(http, Target(scope, $"{scope.BasePath}/hooks/{hookId}"), ct => FindAsync(store, scope, hookId, ct), () => throw new InvalidOperationException("The hook exists."));
+    }
+
+    /// <summary>Rotates the signing secret and shows the new one once (the page is not a redirect target, so it is not kept in the address).</summary>
+    private static async Task<IResult> RotateAsync(Guid hookId, HttpContext http, ForgeDbContext db, IIntegrationStore store, IntegrationEditor editor,
+        Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, TimeProvider time)
+    {
+        if (await UiScope.ForUserAsync(http, db) is not { } scope || await FindAsync(store, scope, hookId, http.RequestAborted) is not WebhookIntegration hook)
+        {
+            return UiScope.NotFound(http);
+        }
+
+        await antiforgery.ValidateRequestAsync(http);
+        var secret = hook.RotateSigningSecret(time.GetUtcNow());
+        await store.SaveAsync(hook, http.RequestAborted);
+        var overlap = hook.PreviousSigningSecretExpiresAt is { } until
+            ? $" The previous secret keeps signing until {until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."
+            : string.Empty;
+        http.Response.Headers.CacheControl = "no-store";
+        return await editor.ShowAsync(http, Target(scope, $"{scope.BasePath}/hooks/{hookId}"), hook, exists: true,
+            $"New signing secret: {secret} — copy it now, it is never shown again.{overlap}");
     }
 
     private static async Task<Integration?> FindAsync(IIntegrationStore store, UiScope scope, Guid hookId, CancellationToken cancellationToken) =>

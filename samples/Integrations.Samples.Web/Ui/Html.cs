@@ -42,7 +42,7 @@ internal static class Html
         fieldset{border:1px solid #bbb;margin:0 0 1rem;padding:.6rem 1rem}legend{font-weight:600}
         .field{margin:.6rem 0}.field label{display:block;font-weight:600}.check{margin:.3rem 0}.check label,.field .check label{display:inline;font-weight:normal}.help{color:#4a4a4a;font-size:.9rem;margin:.1rem 0}
         input[type=text],input[type=password],input[type=number],input[type=url],textarea,select{width:100%;max-width:36rem;padding:.35rem;border:1px solid #767676;border-radius:3px;font:inherit}
-        .filters select,.filters input{width:auto}.error{color:#a4000f;font-weight:600}.invalid input,.invalid textarea,.invalid select{border-color:#a4000f}
+        .filters select,.filters input,select.inline-select{width:auto}.inline-label{margin-right:.3rem}.error{color:#a4000f;font-weight:600}.invalid input,.invalid textarea,.invalid select{border-color:#a4000f}
         .banner{border:2px solid #a4000f;background:#fff4f4;padding:.6rem 1rem;margin:1rem 0}
         .notice{border:2px solid #1d6b2f;background:#f1fbf3;padding:.6rem 1rem;margin:1rem 0}
         .failed{border-color:#a4000f;background:#fff4f4}

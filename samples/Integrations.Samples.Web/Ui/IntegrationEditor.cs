@@ -57,7 +57,8 @@ internal sealed class IntegrationEditor(ForgeDbContext db, IIntegrationResolver 
             integration.ApplyFormValues(FormValues(posted));
             if (action == "test")
             {
-                var result = await tester.TestAsync(integration, projectId: target.Scope.ProjectId, cancellationToken: http.RequestAborted);
+                IntegrationEvents? sample = IntegrationEventNames.TryParse(posted["test_event"], out var chosen) ? chosen : null;
+                var result = await tester.TestAsync(integration, sample, target.Scope.ProjectId, http.RequestAborted);
                 return await RenderAsync(http, target, integration, own is not null, null, null, result, 200, await loadOwn(http.RequestAborted) ?? create());
             }
 
@@ -82,7 +83,7 @@ internal sealed class IntegrationEditor(ForgeDbContext db, IIntegrationResolver 
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (key, value) in posted)
         {
-            if (key is "action" or "version" || key.StartsWith("__", StringComparison.Ordinal))
+            if (key is "action" or "version" or "test_event" || key.StartsWith("__", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -156,7 +157,12 @@ internal sealed class IntegrationEditor(ForgeDbContext db, IIntegrationResolver 
 
         var ancestorDefines = target.AfterDelete is null && await ancestors.AncestorDefinesAsync(scope.Scope, integration.Type, http.RequestAborted);
         html.Append(FormRenderer.Render(http, form, s => names.GetValueOrDefault(s) ?? s.ToString(), ancestorDefines,
-            exists && target.CanReset, target.AfterDelete is null ? "Reset" : "Delete webhook", target.AfterDelete is null ? "reset" : "delete"));
+            exists && target.CanReset, target.AfterDelete is null ? "Reset" : "Delete webhook", target.AfterDelete is null ? "reset" : "delete",
+            chooseTestEvent: target.AfterDelete is not null));
+        if (exists && integration is Integrations.Providers.Webhook.WebhookIntegration)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"signing\"><h2 id=\"signing\">Signing secret</h2><p>Rotating makes a new secret, shown once; the current one keeps signing beside it for the overlap.</p><form method=\"post\" action=\"{E(target.Self)}/rotate\">{Antiforgery(http)}<button type=\"submit\" class=\"secondary\">Rotate signing secret</button></form></section>");
+        }
         if (exists)
         {
             html.Append(await DeliveryPages.RecentAsync(http, log, integration.Id, scope));

@@ -219,6 +219,25 @@ public sealed class SettingsPagesTests
         await WaitForHealthAsync(hookId, Integrations.Health.IntegrationHealthStatus.Healthy);
         await _page.GotoAsync($"/ui/projects/1/hooks/{hookId}");
         (await _page.Locator("#disabled").CountAsync()).Should().Be(0, "a successful test of the saved settings re-enables the hook");
+
+        var before = receiver.Requests.Count;
+        await _page.GetByLabel("with a sample").SelectOptionAsync("push");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Test settings" }).ClickAsync();
+        (await _page.Locator("#test-result").TextContentAsync()).Should().Contain("Test succeeded");
+        receiver.Requests.Skip(before).Should().ContainSingle().Which.Header("X-Gitlab-Event").Should().Be("Push Hook");
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Rotate signing secret" }).ClickAsync();
+        var shown = await _page.GetByRole(AriaRole.Status).Filter(new() { HasText = "New signing secret" }).TextContentAsync();
+        var secret = System.Text.RegularExpressions.Regex.Match(shown!, "whsec_[A-Za-z0-9+/=]+").Value;
+        await using (var scope = _forge.Services.CreateAsyncScope())
+        {
+            var hook = (Integrations.Providers.Webhook.WebhookIntegration)(await scope.ServiceProvider.GetRequiredService<Integrations.Persistence.IIntegrationStore>().GetAsync(hookId))!;
+            hook.SigningSecret.Should().Be(secret, "the page showed the secret that was saved");
+        }
+
+        await _page.GotoAsync($"/ui/projects/1/hooks/{hookId}");
+        (await _page.ContentAsync()).Should().NotContain(secret, "a rotated secret is shown once");
+        await Browser.AssertAccessibleAsync(_page);
     }
 
     [Test]
