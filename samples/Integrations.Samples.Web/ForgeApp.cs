@@ -7,6 +7,7 @@ using Integrations.Samples.Web.Receiver;
 using Integrations.Samples.Web.Ui;
 using Integrations.Registry;
 using Integrations.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integrations.Samples.Web;
@@ -44,6 +45,8 @@ public static class ForgeApp
         builder.Services.AddScoped<IScopeHierarchyReader, ScopeHierarchyReader>();
         builder.Services.AddScoped<IntegrationEditor>();
         builder.Services.AddAntiforgery();
+        // Session cookies and antiforgery tokens survive restarts (and instances sharing the data directory share them).
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Integrations.Samples.Web");
         builder.Services.AddHostedService<WaitingDeployments>();
         builder.Services.AddOpenApi();
 

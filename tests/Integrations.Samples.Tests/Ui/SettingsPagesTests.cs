@@ -105,7 +105,7 @@ public sealed class SettingsPagesTests
 
         await _page.GotoAsync("/ui/projects/1/integrations");
         (await _page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Jira" }).TextContentAsync()).Should().Contain("inherited from group Platform");
-        await _page.GetByRole(AriaRole.Link, new() { Name = "Jira" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Jira", Exact = true }).ClickAsync();
         (await _page.Locator("#field-web_url-inherited").TextContentAsync()).Should().Be("Inherited from group Platform: https://jira.example.test");
         await _page.GetByLabel("Use custom settings").CheckAsync();
         await _page.Locator("#field-username-inherit").UncheckAsync();
