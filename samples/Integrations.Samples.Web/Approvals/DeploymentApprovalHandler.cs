@@ -16,7 +16,7 @@ internal sealed partial class DeploymentApprovalHandler(ForgeDbContext db, IInte
 {
     public async Task OnDecidedAsync(ServiceNowApprovalDecision decision, CancellationToken cancellationToken)
     {
-        var deployment = await db.Deployments.SingleOrDefaultAsync(d => d.ChangeRequestSysId == decision.Change.SysId, cancellationToken);
+        var deployment = await db.Deployments.AsNoTracking().SingleOrDefaultAsync(d => d.ChangeRequestSysId == decision.Change.SysId, cancellationToken);
         if (deployment is not { Status: "blocked" })
         {
             return;
@@ -24,10 +24,24 @@ internal sealed partial class DeploymentApprovalHandler(ForgeDbContext db, IInte
 
         var project = await db.Projects.SingleAsync(p => p.Id == deployment.ProjectId, cancellationToken);
         var user = await db.Users.SingleAsync(u => u.Id == deployment.UserId, cancellationToken);
-        deployment.Status = decision.Change.Approval == ServiceNowApprovalState.Approved ? "running" : "canceled";
-        deployment.UpdatedAt = time.GetUtcNow();
-        await ForgeChanges.SaveAsync(db, dispatcher, project.Id, async () =>
-            payloads.Deployment(deployment, user, await ForgeJson.ProjectAsync(db, payloads, project, cancellationToken)), cancellationToken);
+        var status = decision.Change.Approval == ServiceNowApprovalState.Approved ? "running" : "canceled";
+        var now = time.GetUtcNow();
+
+        // Only the instance that moves the deployment out of "blocked" raises its event (several may watch it after a
+        // restart): a conditional update decides, in the transaction that enqueues the event.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var moved = await db.Deployments.Where(d => d.Id == deployment.Id && d.Status == "blocked")
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, status).SetProperty(d => d.UpdatedAt, now), cancellationToken);
+        if (moved == 0)
+        {
+            return;
+        }
+
+        deployment.Status = status;
+        deployment.UpdatedAt = now;
+        await dispatcher.EnqueueAsync(db, project.Id, payloads.Deployment(deployment, user, await ForgeJson.ProjectAsync(db, payloads, project, cancellationToken)), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         Log.Moved(logger, deployment.Id, decision.Change.Approval, deployment.Status);
     }
 

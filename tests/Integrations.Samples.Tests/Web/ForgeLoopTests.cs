@@ -43,6 +43,7 @@ public sealed class ForgeLoopTests(DatabaseKind kind)
         payload["user"]!["username"]!.GetValue<string>().Should().Be("ada");
         payload["project"]!["path_with_namespace"]!.GetValue<string>().Should().Be("acme/platform/billing-api");
 
+        await forge.WaitUntilRecordedAsync("1", 1); // the receiver sees the request before the worker records its outcome
         var events = (await ForgeHost.ReadJsonAsync(await forge.Admin.GetAsync(new Uri($"api/v4/projects/1/hooks/{hookId}/events?status=successful", UriKind.Relative)))).AsArray();
         events.Should().ContainSingle();
         events[0]!["trigger"]!.GetValue<string>().Should().Be("issue_hooks");
