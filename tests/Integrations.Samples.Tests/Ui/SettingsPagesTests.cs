@@ -306,6 +306,34 @@ public sealed class SettingsPagesTests
         (await _page.GetByRole(AriaRole.Alert).TextContentAsync()).Should().Contain("expired");
     }
 
+    [Test]
+    public async Task Group_and_instance_pages_list_their_own_integrations_and_hooks_accessibly()
+    {
+        await SignInAsync();
+        foreach (var (path, heading) in new[]
+                 {
+                     ("/ui/groups/2/integrations", "Integrations of group Platform"),
+                     ("/ui/groups/2/hooks", "Webhooks of group Platform"),
+                     ("/ui/admin/integrations", "Integrations of the instance"),
+                     ("/ui/admin/hooks", "System hooks of the instance"),
+                     ("/ui/admin/integrations/slack", "Slack notifications"),
+                 })
+        {
+            (await _page.GotoAsync(path))!.Status.Should().Be(200, path);
+            await _page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 }).WaitForAsync();
+            await Browser.AssertAccessibleAsync(_page);
+        }
+
+        (await _page.GetByLabel("Use default settings (inherited)").CountAsync()).Should().Be(0, "the instance has nothing to inherit from");
+        (await _page.GetByRole(AriaRole.Button, new() { Name = "Reset" }).CountAsync()).Should().Be(0);
+
+        await _page.GetByLabel("Webhook", new() { Exact = true }).FillAsync("https://hooks.slack.example.test/services/T0/B0/instance");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Settings saved." }).WaitForAsync();
+        await _page.GotoAsync("/ui/projects/3/integrations/slack");
+        (await _page.GetByLabel("Use default settings (inherited)").IsCheckedAsync()).Should().BeTrue("a project under an instance-wide Slack inherits it");
+    }
+
     /// <summary>Reads the hook's health until it has <paramref name="status"/> (deliveries fail on the worker's own schedule).</summary>
     private async Task WaitForHealthAsync(Guid hookId, Integrations.Health.IntegrationHealthStatus status)
     {
