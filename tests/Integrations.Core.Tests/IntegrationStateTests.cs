@@ -49,6 +49,35 @@ public sealed class IntegrationStateTests(DatabaseKind kind) : DatabaseTests(kin
     }
 
     [Test]
+    public async Task A_claim_is_won_once_held_while_fresh_taken_over_when_stale_and_settled_by_its_result()
+    {
+        var state = StateOf(Guid.NewGuid());
+        var at = new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
+        var stale = TimeSpan.FromMinutes(5);
+
+        (await state.ClaimAsync("alert:7:incident", at, stale)).Outcome.Should().Be(StateClaimOutcome.Won);
+        (await state.ClaimAsync("alert:7:incident", at.AddMinutes(4), stale)).Outcome.Should().Be(StateClaimOutcome.Held, "the first claim is fresh");
+        IntegrationStateClaims.IsClaim(await state.GetAsync("alert:7:incident")).Should().BeTrue();
+
+        (await state.ClaimAsync("alert:7:incident", at.AddMinutes(6), stale)).Outcome.Should().Be(StateClaimOutcome.Won, "a claim that never came back is taken over");
+        await state.SetAsync("alert:7:incident", "46d44a5e9f1c4e7d8a4e5b6f7c8d9e0f");
+
+        (await state.ClaimAsync("alert:7:incident", at.AddHours(1), stale)).Should().Be(new StateClaim(StateClaimOutcome.Settled, "46d44a5e9f1c4e7d8a4e5b6f7c8d9e0f"));
+        IntegrationStateClaims.IsClaim("46d44a5e9f1c4e7d8a4e5b6f7c8d9e0f").Should().BeFalse();
+    }
+
+    [Test]
+    public async Task Of_many_concurrent_claimers_exactly_one_wins()
+    {
+        var id = Guid.NewGuid();
+        var at = new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
+        var claims = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => StateOf(id).ClaimAsync("mr:42:thread", at, TimeSpan.FromMinutes(2)))));
+
+        claims.Count(c => c.Outcome == StateClaimOutcome.Won).Should().Be(1);
+        claims.Where(c => c.Outcome != StateClaimOutcome.Won).Should().OnlyContain(c => c.Outcome == StateClaimOutcome.Held);
+    }
+
+    [Test]
     public async Task Set_replaces_a_value_and_Remove_forgets_it()
     {
         var state = StateOf(Guid.NewGuid());

@@ -20,7 +20,7 @@ internal static class SnippetCompiler
         "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging", "Integrations", "Integrations.Dispatch", "Integrations.Worker", "Integrations.Health", "Integrations.TestSettings", "Integrations.DeliveryLog",
         "Integrations.Events", "Integrations.Events.Payloads", "Integrations.Fields", "Integrations.Inheritance",
         "Integrations.Persistence", "Integrations.Registry", "Integrations.Serialization", "Integrations.Validation",
-        "Integrations.Webhooks", "Integrations.Forms", "Integrations.Providers.ServiceNow", "DocHost",
+        "Integrations.Webhooks", "Integrations.Forms", "Integrations.State", "Integrations.Providers.ServiceNow", "DocHost",
     ];
 
     private static readonly Lazy<MetadataReference[]> References = new(() =>

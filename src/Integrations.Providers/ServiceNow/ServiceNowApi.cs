@@ -21,14 +21,25 @@ internal sealed record ServiceNowAnswer(int Status, JsonNode? Body, IntegrationR
 internal sealed class ServiceNowApi(HttpClient http, ServiceNowIntegration settings, ServiceNowTokenCache tokens, DateTimeOffset now)
 {
     /// <summary>The instance's base URL, ending in a slash.</summary>
-    public Uri Instance { get; } = new((settings.InstanceUrl ?? string.Empty).TrimEnd('/') + "/");
+    public Uri Instance { get; } = BaseOf(settings);
 
     /// <summary>A table's path, or one row's.</summary>
     public static string Table(string table, string? sysId = null) =>
         sysId is null ? $"api/now/table/{table}" : $"api/now/table/{table}/{Uri.EscapeDataString(sysId)}";
 
+    /// <summary>The path that finds a table's record by its <c>correlation_id</c>, reading <paramref name="fields"/>.</summary>
+    public static string ByCorrelation(string table, string correlationId, string fields) =>
+        $"{Table(table)}?sysparm_query={Uri.EscapeDataString("correlation_id=" + correlationId)}&sysparm_fields={fields}&sysparm_limit=1";
+
     /// <summary>The record's page on the instance.</summary>
-    public Uri RecordUrl(string table, string sysId) => new(Instance, $"{table}.do?sys_id={Uri.EscapeDataString(sysId)}");
+    public Uri RecordUrl(string table, string sysId) => RecordUrl(Instance, table, sysId);
+
+    /// <summary>A record's page on an instance.</summary>
+    public static Uri RecordUrl(ServiceNowIntegration settings, string table, string sysId) => RecordUrl(BaseOf(settings), table, sysId);
+
+    private static Uri RecordUrl(Uri instance, string table, string sysId) => new(instance, $"{table}.do?sys_id={Uri.EscapeDataString(sysId)}");
+
+    private static Uri BaseOf(ServiceNowIntegration settings) => new((settings.InstanceUrl ?? string.Empty).TrimEnd('/') + "/");
 
     public Task<ServiceNowAnswer> GetAsync(string path, CancellationToken cancellationToken) => SendAsync(HttpMethod.Get, path, null, cancellationToken);
 
@@ -125,5 +136,6 @@ internal sealed class ServiceNowApi(HttpClient http, ServiceNowIntegration setti
         };
     }
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    /// <summary>A JSON string's text; null for anything else.</summary>
+    public static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -56,8 +56,7 @@ public sealed partial class ServiceNowApprovalWatcher(ServiceNowApprovals approv
                 continue;
             }
 
-            change ??= new ServiceNowChange(sysId, null, null, ServiceNowApprovalState.Cancelled,
-                new Uri(new Uri((settings.InstanceUrl ?? string.Empty).TrimEnd('/') + "/"), $"change_request.do?sys_id={Uri.EscapeDataString(sysId)}"));
+            change ??= new ServiceNowChange(sysId, null, null, ServiceNowApprovalState.Cancelled, ServiceNowApi.RecordUrl(settings, ServiceNowTables.ChangeRequest, sysId));
             if (!change.IsDecided || !_watched.TryRemove(new KeyValuePair<string, (ServiceNowIntegration, string)>(reference, (settings, sysId))))
             {
                 continue;

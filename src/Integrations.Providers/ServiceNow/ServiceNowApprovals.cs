@@ -36,7 +36,7 @@ public sealed class ServiceNowApprovals(IHttpClientFactory clients, TimeProvider
         ArgumentNullException.ThrowIfNull(deployment);
         var api = Api(settings);
         var correlation = ServiceNowCorrelation.For(deployment);
-        var query = $"{ServiceNowApi.Table(ServiceNowTables.ChangeRequest)}?sysparm_query={Uri.EscapeDataString("correlation_id=" + correlation)}&sysparm_fields={Fields}&sysparm_limit=1";
+        var query = ServiceNowApi.ByCorrelation(ServiceNowTables.ChangeRequest, correlation, Fields);
         var found = (Check(await CallAsync(() => api.GetAsync(query, cancellationToken), settings, cancellationToken).ConfigureAwait(false)) as JsonArray)?.FirstOrDefault();
         if (found is not null)
         {
@@ -44,8 +44,7 @@ public sealed class ServiceNowApprovals(IHttpClientFactory clients, TimeProvider
         }
 
         var fields = ServiceNowChanges.Fields(settings, deployment);
-        fields["correlation_id"] = correlation;
-        fields["correlation_display"] = "GitLab";
+        ServiceNowRecords.Correlate(fields, correlation);
         var created = Change(api, Check(await CallAsync(() => api.PostAsync($"{ServiceNowApi.Table(ServiceNowTables.ChangeRequest)}?sysparm_fields={Fields}", fields, cancellationToken),
             settings, cancellationToken).ConfigureAwait(false)) ?? throw new ServiceNowException("ServiceNow created the change request but returned no record."));
 
@@ -105,15 +104,13 @@ public sealed class ServiceNowApprovals(IHttpClientFactory clients, TimeProvider
 
     private static ServiceNowChange Change(ServiceNowApi api, JsonNode record)
     {
-        var sysId = Text(record["sys_id"]) ?? throw new ServiceNowException("ServiceNow returned a change request without a sys_id.");
-        var state = Text(record["state"]);
-        return new ServiceNowChange(sysId, Text(record["number"]), state, Interpret(Text(record["approval"]), state),
+        var sysId = ServiceNowApi.Text(record["sys_id"]) ?? throw new ServiceNowException("ServiceNow returned a change request without a sys_id.");
+        var state = ServiceNowApi.Text(record["state"]);
+        return new ServiceNowChange(sysId, ServiceNowApi.Text(record["number"]), state, Interpret(ServiceNowApi.Text(record["approval"]), state),
             api.RecordUrl(ServiceNowTables.ChangeRequest, sysId));
     }
 
     private static JsonNode? Check(ServiceNowAnswer answer) => answer.Ok
         ? answer.Record
         : throw new ServiceNowException(answer.Result.Message ?? $"ServiceNow answered {answer.Status}.") { StatusCode = answer.Status, IsTransient = answer.Result.IsTransient };
-
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

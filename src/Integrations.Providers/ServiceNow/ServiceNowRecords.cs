@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Integrations.State;
 
@@ -16,19 +15,23 @@ internal sealed class ServiceNowRecords(ServiceNowApi api, IIntegrationState sta
     /// <summary>How long a claim whose create never came back blocks another attempt.</summary>
     public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(5);
 
-    private const string ClaimPrefix = "creating@";
+    /// <summary>Marks new record fields with their correlation, as the finder searches for it.</summary>
+    public static void Correlate(JsonObject fields, string correlationId)
+    {
+        fields["correlation_id"] = correlationId;
+        fields["correlation_display"] = "GitLab";
+    }
 
     /// <summary>The sys_id of the correlation's record if it exists (state first, then the table); null when there is none.</summary>
     public async Task<(string? SysId, IntegrationResult? Failure)> FindAsync(string table, string correlationId, CancellationToken cancellationToken)
     {
         var known = await state.GetAsync(Key(table, correlationId), cancellationToken).ConfigureAwait(false);
-        if (known is not null && !known.StartsWith(ClaimPrefix, StringComparison.Ordinal))
+        if (known is not null && !IntegrationStateClaims.IsClaim(known))
         {
             return (known, null);
         }
 
-        var query = $"{ServiceNowApi.Table(table)}?sysparm_query={Uri.EscapeDataString("correlation_id=" + correlationId)}&sysparm_fields=sys_id&sysparm_limit=1";
-        var found = await api.GetAsync(query, cancellationToken).ConfigureAwait(false);
+        var found = await api.GetAsync(ServiceNowApi.ByCorrelation(table, correlationId, "sys_id"), cancellationToken).ConfigureAwait(false);
         if (!found.Ok)
         {
             return (null, found.Result);
@@ -54,26 +57,17 @@ internal sealed class ServiceNowRecords(ServiceNowApi api, IIntegrationState sta
         }
 
         var key = Key(table, correlationId);
-        var claim = ClaimPrefix + now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        if (!await state.TryAddAsync(key, claim, cancellationToken).ConfigureAwait(false))
+        var claim = await state.ClaimAsync(key, now, StaleClaim, cancellationToken).ConfigureAwait(false);
+        switch (claim.Outcome)
         {
-            var holder = await state.GetAsync(key, cancellationToken).ConfigureAwait(false);
-            if (holder is not null && !holder.StartsWith(ClaimPrefix, StringComparison.Ordinal))
-            {
-                return (holder, false, null);
-            }
-
-            if (holder is not null && now - ClaimedAt(holder) < StaleClaim)
-            {
+            case StateClaimOutcome.Settled:
+                return (claim.Value, false, null);
+            case StateClaimOutcome.Held:
                 return (null, false, IntegrationResult.TransientFailure(
                     $"Another attempt is opening the {table} record for {correlationId}; this one waits and looks again.", TimeSpan.FromSeconds(30)));
-            }
-
-            await state.SetAsync(key, claim, cancellationToken).ConfigureAwait(false);
         }
 
-        fields["correlation_id"] = correlationId;
-        fields["correlation_display"] = "GitLab";
+        Correlate(fields, correlationId);
         var created = await api.PostAsync(ServiceNowApi.Table(table) + "?sysparm_fields=sys_id,number", fields, cancellationToken).ConfigureAwait(false);
         sysId = created.Record?["sys_id"]?.GetValue<string>();
         if (!created.Ok || sysId is null)
@@ -97,9 +91,4 @@ internal sealed class ServiceNowRecords(ServiceNowApi api, IIntegrationState sta
     private static string StepKey(string table, string correlationId, string step) => $"servicenow:{table}:{step}:{correlationId}";
 
     private static string Key(string table, string correlationId) => $"servicenow:{table}:{correlationId}";
-
-    private static DateTimeOffset ClaimedAt(string claim) =>
-        long.TryParse(claim.AsSpan(ClaimPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : DateTimeOffset.MinValue;
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Integrations.Chat;
 using Integrations.Fields;
+using Integrations.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -228,28 +228,16 @@ public sealed class SlackIntegration : ChatIntegration
         var threadKey = message.ThreadKey is null ? null : $"slack-ts:{channel}:{message.ThreadKey}";
         var existing = threadKey is null ? null : await context.State.GetAsync(threadKey, cancellationToken).ConfigureAwait(false);
         var claimed = false;
-        if (threadKey is not null && (existing is null || IsClaim(existing)))
+        if (threadKey is not null && (existing is null || IntegrationStateClaims.IsClaim(existing)))
         {
-            var claim = ThreadClaimPrefix + context.AttemptTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            if (existing is null && await context.State.TryAddAsync(threadKey, claim, cancellationToken).ConfigureAwait(false))
+            var claim = await context.State.ClaimAsync(threadKey, context.AttemptTime, StaleThreadClaim, cancellationToken).ConfigureAwait(false);
+            if (claim.Outcome == StateClaimOutcome.Held)
             {
-                claimed = true;
+                return IntegrationResult.TransientFailure("The first message of this thread is being posted; this one waits to go into its thread.", TimeSpan.FromSeconds(10));
             }
-            else
-            {
-                existing = await context.State.GetAsync(threadKey, cancellationToken).ConfigureAwait(false);
-                if (existing is not null && IsClaim(existing) && context.AttemptTime - ClaimedAt(existing) < StaleThreadClaim)
-                {
-                    return IntegrationResult.TransientFailure("The first message of this thread is being posted; this one waits to go into its thread.", TimeSpan.FromSeconds(10));
-                }
 
-                if (existing is null || IsClaim(existing))
-                {
-                    await context.State.SetAsync(threadKey, claim, cancellationToken).ConfigureAwait(false);
-                    existing = null;
-                    claimed = true;
-                }
-            }
+            claimed = claim.Outcome == StateClaimOutcome.Won;
+            existing = claim.Value;
         }
 
         var updateInPlace = existing is not null && message.Event == IntegrationEvents.Pipeline;
@@ -272,13 +260,6 @@ public sealed class SlackIntegration : ChatIntegration
 
     /// <summary>How long a thread's first post may be in flight before another attempt takes the claim over.</summary>
     private static readonly TimeSpan StaleThreadClaim = TimeSpan.FromMinutes(2);
-
-    private const string ThreadClaimPrefix = "posting@";
-
-    private static bool IsClaim(string value) => value.StartsWith(ThreadClaimPrefix, StringComparison.Ordinal);
-
-    private static DateTimeOffset ClaimedAt(string claim) =>
-        long.TryParse(claim.AsSpan(ThreadClaimPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.MinValue;
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 }
