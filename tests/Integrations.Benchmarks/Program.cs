@@ -102,11 +102,11 @@ foreach (var (kind, _) in Targets().Where(_ => Run("dispatch")))
         Console.WriteLine);
     var allocation = bytes >= 0 ? $"{bytes / 1024:0.0} KiB/call" : "allocations n/a";
     results.Add(new Measurement($"DispatchAsync amortised, {Name(kind)}", $"{amortised:0.0} µs/call, {allocation}", $"{baseline:0.0} µs/call (own SaveChanges per call)",
-        $"{amortised / baseline:0.00} ×", "< 50 µs", amortised < 50, amortised > SmokeLimits.DispatchMicros, $"{DispatchBenchmark.Callers} concurrent callers, a payload and 10 deliveries per call"));
+        $"{amortised / baseline:0.00} ×", "< 50 µs", amortised < 50, amortised / baseline > SmokeLimits.DispatchRatio, $"{DispatchBenchmark.Callers} concurrent callers, a payload and 10 deliveries per call"));
     var saturation = 1_000_000 / amortised;
     var (p50Open, p99Open) = await DispatchBenchmark.OpenLoopAsync(kind, saturation / 2, quick ? 2_000 : 10_000);
     results.Add(new Measurement($"DispatchAsync p99 at half saturation, {Name(kind)}", $"{p99Open:0.00} ms (p50 {p50Open:0.00} ms)", $"{saturation / 2:0} calls/s offered (saturation {saturation:0} calls/s)", "—",
-        "< 5 ms", p99Open < 5, p99Open > SmokeLimits.DispatchP99Millis, "open loop: calls start on schedule, latency from when each was due, including the group commit"));
+        "< 5 ms", p99Open < 5, FarOff: false, "open loop: calls start on schedule, latency from when each was due, including the group commit"));
     Say($"dispatch {Name(kind)}: {amortised:0.0} µs amortised ({saturation:0} calls/s), closed-loop p99 {p99:0.00} ms, open-loop p99 at half rate {p99Open:0.00} ms, {bytes:0} B/call; baseline {baseline:0.0} µs");
 }
 
@@ -184,7 +184,8 @@ string Report(string resultTable, string? peer, string? microTable)
     sb.AppendLine("settles (within 10 % of the run before, at most six; the raw baseline by the same rule). `--quick` warms up once and");
     sb.AppendLine("runs smaller sizes in CI");
     sb.AppendLine("(`.ci/run`) as a smoke check that fails only beyond the regression limits in `SmokeLimits.cs`, which sit several");
-    sb.AppendLine("times beyond today's figures; it does not fail when a figure merely misses its target, and several still do.");
+    sb.AppendLine("times beyond today's figures, each a ratio against its same-run baseline; it does not fail when a figure merely misses");
+    sb.AppendLine("its target, and several still do. Latency percentiles are reported, never gated: a shared machine cannot promise them.");
     sb.AppendLine("\"Reading these results\" is written by hand in `tests/Integrations.Benchmarks/ReadingTheResults.md`; a run copies");
     sb.AppendLine("it in as it is.");
     sb.AppendLine();

@@ -224,7 +224,10 @@ public sealed class SettingsPagesTests
         await _page.GetByLabel("with a sample").SelectOptionAsync("push");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Test settings" }).ClickAsync();
         (await _page.Locator("#test-result").TextContentAsync()).Should().Contain("Test succeeded");
-        receiver.Requests.Skip(before).Should().ContainSingle().Which.Header("X-Gitlab-Event").Should().Be("Push Hook");
+        // The retries of the issues that failed earlier may arrive now too (the hook is healthy again): the product promises
+        // one test request with the chosen sample, not an order among the deliveries.
+        receiver.Requests.Skip(before).Where(r => r.Header("X-Gitlab-Event") != "Issue Hook").Should().ContainSingle()
+            .Which.Header("X-Gitlab-Event").Should().Be("Push Hook");
 
         await _page.GetByRole(AriaRole.Button, new() { Name = "Rotate signing secret" }).ClickAsync();
         var shown = await _page.GetByRole(AriaRole.Status).Filter(new() { HasText = "New signing secret" }).TextContentAsync();
