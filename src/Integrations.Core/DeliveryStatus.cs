@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Integrations;
 
-/// <summary>Where a delivery stands. Serialized as <c>pending</c>, <c>delivering</c>, <c>succeeded</c> or <c>dead</c>.</summary>
+/// <summary>Where a delivery stands. Serialized as <c>pending</c>, <c>delivering</c>, <c>succeeded</c>, <c>dead</c> or <c>skipped</c>.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DeliveryStatus>))]
 public enum DeliveryStatus
 {
@@ -21,4 +21,9 @@ public enum DeliveryStatus
     /// <summary>Given up on (attempts exhausted, a permanent error, or the integration removed); can be resent.</summary>
     [JsonStringEnumMemberName("dead")]
     Dead = 3,
+
+    /// <summary>The integration decided not to send it (a filter, an event it does not announce); the reason is kept as the
+    /// delivery's last error. Finished, never retried, and not counted for health.</summary>
+    [JsonStringEnumMemberName("skipped")]
+    Skipped = 4,
 }

@@ -7,9 +7,10 @@ public sealed record IntegrationResult
 {
     private readonly bool _throttled;
 
-    private IntegrationResult(bool succeeded, string? message, bool isTransient, TimeSpan? retryAfter, int? statusCode, bool isGone, bool throttled = false)
+    private IntegrationResult(bool succeeded, string? message, bool isTransient, TimeSpan? retryAfter, int? statusCode, bool isGone, bool throttled = false, bool skipped = false)
     {
         _throttled = throttled;
+        IsSkipped = skipped;
         Succeeded = succeeded;
         Message = message;
         IsTransient = isTransient;
@@ -41,6 +42,21 @@ public sealed record IntegrationResult
 
     /// <summary>Whether the endpoint said it is gone for good (HTTP 410): the integration is disabled at once.</summary>
     public bool IsGone { get; }
+
+    /// <summary>
+    /// Whether the integration decided not to send anything (a label or branch filter, an event it does not announce): the
+    /// delivery is recorded as <see cref="DeliveryStatus.Skipped"/> with the reason, is not retried, and counts neither
+    /// as a success nor as a failure for the integration's health. <see cref="Succeeded"/> is false.
+    /// </summary>
+    public bool IsSkipped { get; }
+
+    /// <summary>Nothing was sent, on purpose: see <see cref="IsSkipped"/>.</summary>
+    /// <param name="reason">Why, for the delivery log (for example "the merge request has none of the labels to notify").</param>
+    public static IntegrationResult Skipped(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return new(false, reason, false, null, null, false, skipped: true);
+    }
 
     /// <summary>A success.</summary>
     /// <param name="message">An optional summary.</param>
@@ -103,7 +119,7 @@ public sealed record IntegrationResult
     /// <summary>The same result with another message (a redacted one), keeping every other fact.</summary>
     /// <param name="message">The new message.</param>
     public IntegrationResult WithMessage(string? message) =>
-        new(Succeeded, message, IsTransient, RetryAfter, StatusCode, IsGone, _throttled);
+        new(Succeeded, message, IsTransient, RetryAfter, StatusCode, IsGone, _throttled, IsSkipped);
 
     private static TimeSpan? RetryAfterOf(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
     {

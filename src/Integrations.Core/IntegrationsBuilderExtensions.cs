@@ -39,7 +39,11 @@ public static class IntegrationsBuilderExtensions
         return builder;
     }
 
-    /// <summary>Stores integrations in the host's own context, whose <c>OnModelCreating</c> calls <c>modelBuilder.AddIntegrations()</c>.</summary>
+    /// <summary>
+    /// Stores integrations in the host's own context, whose <c>OnModelCreating</c> calls <c>modelBuilder.AddIntegrations()</c>.
+    /// The context must be registered with <c>AddDbContext</c>, <c>AddDbContextPool</c> or a context factory: this adds an EF
+    /// Core interceptor to it that wakes the delivery worker when deliveries enqueued in the host's transaction commit.
+    /// </summary>
     /// <typeparam name="TContext">The host's context, registered in the container (e.g. by <c>AddDbContext</c>).</typeparam>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
@@ -48,6 +52,27 @@ public static class IntegrationsBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Replace(ServiceDescriptor.Scoped<IIntegrationsDbContextProvider, IntegrationsDbContextProvider<TContext>>());
+
+        // Deliveries enqueued in the host's own transaction wake this process's worker when that transaction commits.
+        builder.Services.TryAddSingleton<Dispatch.OutboxCommitWake>();
+        builder.Services.ConfigureDbContext<TContext>((services, options) => options.AddInterceptors(services.GetRequiredService<Dispatch.OutboxCommitWake>()),
+            ServiceLifetime.Singleton);
+        return builder;
+    }
+
+    /// <summary>
+    /// Keeps deliveries in the portable EF Core storage, which works on any EF Core provider (SQL Server, MySQL, …) one row
+    /// at a time, and says so on purpose: without a storage choice the host is warned at startup (event 1006). On SQLite
+    /// and PostgreSQL use the faster <c>.UseSqlite()</c> (Integrations.Sqlite) or <c>.UsePostgreSql()</c>
+    /// (Integrations.PostgreSql) instead.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IIntegrationsBuilder UsePortableStorage(this IIntegrationsBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<Storage.IDeliveryStorage, Storage.EfCoreDeliveryStorage>());
+        builder.Services.TryAddSingleton<Storage.PortableStorageChoice>();
         return builder;
     }
 

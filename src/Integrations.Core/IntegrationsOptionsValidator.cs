@@ -30,27 +30,27 @@ internal sealed class IntegrationsOptionsValidator : IValidateOptions<Integratio
 
         if (encryption.ActiveKeyId is { } active && !encryption.Keys.ContainsKey(active))
         {
-            errors.Add($"Encryption.ActiveKeyId '{active}' is not one of the configured keys.");
+            errors.Add($"Encryption.ActiveKeyId '{active}' is not one of the configured keys ({string.Join(", ", encryption.Keys.Keys)}).");
         }
         else if (encryption.ActiveKeyId is null && encryption.Keys.Count > 1)
         {
-            errors.Add("Several encryption keys are configured: set Encryption.ActiveKeyId to the one new values are encrypted with.");
+            errors.Add($"Several encryption keys are configured ({string.Join(", ", encryption.Keys.Keys)}): set Encryption.ActiveKeyId to the one new values are encrypted with.");
         }
 
         if (options.EffectiveCacheDuration < TimeSpan.Zero || options.EffectiveCacheDuration > TimeSpan.FromHours(1))
         {
-            errors.Add("EffectiveCacheDuration must be between 0 and 1 hour.");
+            errors.Add($"EffectiveCacheDuration must be between 0 and 1 hour; it is {options.EffectiveCacheDuration}.");
         }
 
         if (options.MaxCachedScopes is < 1 or > 10_000_000)
         {
-            errors.Add("MaxCachedScopes must be between 1 and 10,000,000.");
+            errors.Add($"MaxCachedScopes must be between 1 and 10,000,000; it is {options.MaxCachedScopes}.");
         }
 
         var network = options.Network;
         if (network.AllowedHosts.Count > 1000)
         {
-            errors.Add("Network.AllowedHosts may hold at most 1,000 entries.");
+            errors.Add($"Network.AllowedHosts may hold at most 1,000 entries; it holds {network.AllowedHosts.Count}.");
         }
 
         foreach (var entry in network.AllowedHosts.Where(e => !OutboundAddressPolicy.IsValidEntry(e)))
@@ -60,20 +60,31 @@ internal sealed class IntegrationsOptionsValidator : IValidateOptions<Integratio
 
         if (network.MinTimeout <= TimeSpan.Zero || network.MaxTimeout > TimeSpan.FromMinutes(5) || network.MinTimeout > network.MaxTimeout)
         {
-            errors.Add("Network timeouts must satisfy 0 < MinTimeout <= MaxTimeout <= 5 minutes.");
+            errors.Add($"Network timeouts must satisfy 0 < MinTimeout <= MaxTimeout <= 5 minutes; MinTimeout is {network.MinTimeout}, MaxTimeout is {network.MaxTimeout}.");
         }
         else if (network.DefaultTimeout < network.MinTimeout || network.DefaultTimeout > network.MaxTimeout)
         {
-            errors.Add("Network.DefaultTimeout must be between MinTimeout and MaxTimeout.");
+            errors.Add($"Network.DefaultTimeout must be between MinTimeout ({network.MinTimeout}) and MaxTimeout ({network.MaxTimeout}); it is {network.DefaultTimeout}.");
+        }
+
+        if (network.UserAgent is { } userAgent && !ValidUserAgent(userAgent))
+        {
+            errors.Add($"Network.UserAgent '{userAgent}' is not a valid User-Agent header: use product tokens such as 'MyForge/2.3 (+https://forge.example.com)'.");
         }
 
         if (network.MaxResponseBodyBytes is < 1024 or > 16 * 1024 * 1024)
         {
-            errors.Add("Network.MaxResponseBodyBytes must be between 1 KiB and 16 MiB.");
+            errors.Add($"Network.MaxResponseBodyBytes must be between 1 KiB and 16 MiB; it is {network.MaxResponseBodyBytes}.");
         }
 
         ValidateDelivery(options.Delivery, network, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool ValidUserAgent(string value)
+    {
+        using var request = new HttpRequestMessage();
+        return !string.IsNullOrWhiteSpace(value) && request.Headers.UserAgent.TryParseAdd(value);
     }
 
     /// <summary>Every documented range of <see cref="DeliveryOptions"/>, and the rules between options.</summary>

@@ -76,6 +76,7 @@ public static class IntegrationsServiceCollectionExtensions
         services.TryAddScoped<IDeliveryLog, StoredDeliveryLog>();
         services.TryAddScoped<Forms.IntegrationOverview>();
         services.TryAddScoped<IIntegrationTester, IntegrationTester>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageChoiceNotice>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DeliveryWorker>());
         services.TryAddSingleton<IHostNameResolver, DnsHostNameResolver>();
         services.TryAddSingleton<OutboundAddressPolicy>();
@@ -94,10 +95,10 @@ public static class IntegrationsServiceCollectionExtensions
     }
 
     private static void AddGuardedClient(IServiceCollection services, string name, bool verifyCertificates) =>
-        services.AddHttpClient(name, client =>
+        services.AddHttpClient(name, (sp, client) =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd(IntegrationsHttp.UserAgent);
+                client.DefaultRequestHeaders.UserAgent.ParseAdd(sp.GetRequiredService<IOptionsMonitor<IntegrationsOptions>>().CurrentValue.Network.EffectiveUserAgent);
             })
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {

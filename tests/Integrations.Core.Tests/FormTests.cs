@@ -125,6 +125,23 @@ public sealed class FormTests(DatabaseKind kind) : DatabaseTests(kind)
     }
 
     [Test]
+    public async Task A_type_that_allows_several_per_scope_is_summarised_per_integration_with_its_health()
+    {
+        var own = new HookIntegration { Scope = IntegrationScope.Project("app"), Active = true, Url = "https://hooks.example.test/own" };
+        var inherited = new HookIntegration { Scope = IntegrationScope.Group("platform"), Active = true, Url = "https://hooks.example.test/group" };
+        await SaveAsync(own);
+        await SaveAsync(inherited);
+
+        var hooks = await Host.ScopeAsync(sp => sp.GetRequiredService<IntegrationOverview>().ListEachAsync(IntegrationScope.Project("app"), "hook"));
+
+        hooks.Select(h => h.IntegrationId).Should().BeEquivalentTo([own.Id, inherited.Id]);
+        hooks.Single(h => h.IntegrationId == own.Id).SetupText.Should().Be("Active");
+        hooks.Single(h => h.IntegrationId == inherited.Id).SetupText.Should().Be("Active, inherited from group platform");
+        hooks.Should().OnlyContain(h => h.HealthText == "No deliveries yet");
+        (await Host.ScopeAsync(sp => sp.GetRequiredService<IntegrationOverview>().ListEachAsync(IntegrationScope.Project("other"), "hook"))).Should().BeEmpty();
+    }
+
+    [Test]
     public void A_disabled_integration_gets_a_banner_with_the_reason_and_how_it_heals()
     {
         var entry = new Registry.IntegrationCatalogEntry { Slug = "chat", Title = "Chat", Description = "Posts to chat.", Fields = [], Levels = [], SupportedEvents = [], DefaultEvents = [] };

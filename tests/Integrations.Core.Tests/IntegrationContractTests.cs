@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Integrations.Persistence;
+using Integrations.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrations.Core.Tests;
@@ -64,6 +66,24 @@ public class IntegrationContractTests
 
         resolve.Should().Throw<InvalidOperationException>().WithMessage("No database is configured for integrations: call services.AddIntegrations().UseDbContext<YourDbContext>()*");
     }
+
+    [Test]
+    public void A_host_context_without_the_integrations_tables_says_to_add_them_to_its_model()
+    {
+        var services = new ServiceCollection();
+        services.AddDbContext<ContextWithoutTables>(o => o.UseSqlite("Data Source=:memory:"));
+        services.AddIntegrations(o => o.Encryption.AddKey("k", TestKeys.NewBase64Key())).UseDbContext<ContextWithoutTables>().Add<ChatIntegration>();
+        using var provider = services.BuildServiceProvider();
+        using var scope = provider.CreateScope();
+
+        var resolve = () => scope.ServiceProvider.GetRequiredService<IIntegrationStore>();
+
+        resolve.Should().Throw<InvalidOperationException>().WithMessage(
+            "The DbContext '*ContextWithoutTables' does not include the integrations tables. Call modelBuilder.AddIntegrations() in its OnModelCreating*");
+    }
+
+    /// <summary>A host's context whose OnModelCreating forgot <c>modelBuilder.AddIntegrations()</c>.</summary>
+    public sealed class ContextWithoutTables(DbContextOptions<ContextWithoutTables> options) : DbContext(options);
 
     [Test]
     public void Scopes_print_and_compare_by_kind_and_id()

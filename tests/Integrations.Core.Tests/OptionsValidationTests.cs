@@ -86,4 +86,24 @@ public class OptionsValidationTests
         adding.Should().Throw<ArgumentException>().WithMessage("*key '2026-11' is not Base64*openssl rand -base64 32*")
             .Which.Message.Should().NotContain("not base64 secret!");
     }
+
+    [TestCase(null)]
+    [TestCase("")]
+    public void A_missing_encryption_key_says_which_configuration_value_is_missing(string? key)
+    {
+        var options = new IntegrationsOptions();
+
+        var adding = () => options.Encryption.AddKey("key-1", key!);
+
+        adding.Should().Throw<ArgumentException>().WithMessage("*key 'key-1' is*the configuration value it was read from is missing*Integrations:Key*openssl rand -base64 32*");
+    }
+
+    [Test]
+    public void Range_messages_show_the_value_that_was_given()
+    {
+        Startup(o => o.MaxCachedScopes = 0).Should().Throw<OptionsValidationException>().WithMessage("*MaxCachedScopes must be between 1 and 10,000,000; it is 0.*");
+        Startup(o => o.Network.DefaultTimeout = TimeSpan.FromMinutes(3)).Should().Throw<OptionsValidationException>()
+            .WithMessage("*Network.DefaultTimeout must be between MinTimeout (00:00:01) and MaxTimeout (00:01:00); it is 00:03:00.*");
+        Startup(o => o.Delivery.MaxConcurrency = 0).Should().Throw<OptionsValidationException>().WithMessage("*Delivery.MaxConcurrency must be between 1 and 512; it is 0.*");
+    }
 }

@@ -77,6 +77,16 @@ public class RegistryTests
     }
 
     [Test]
+    public void An_unknown_type_with_nothing_registered_says_how_to_register_types()
+    {
+        using var services = ServicesWithoutDatabase.Build(_ => { });
+
+        var get = () => services.GetRequiredService<IIntegrationRegistry>().Get("slack");
+
+        get.Should().Throw<UnknownIntegrationTypeException>().WithMessage("No integration type 'slack' is registered, and no type is registered at all*AddSlack()*Add<MyIntegration>()*");
+    }
+
+    [Test]
     public void Registry_creates_instances_at_a_scope_with_default_events()
     {
         using var services = ServicesWithoutDatabase.Build(b => b.Add<ChatIntegration>());

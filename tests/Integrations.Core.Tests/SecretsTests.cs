@@ -39,6 +39,44 @@ public class SecretsTests(DatabaseKind kind) : DatabaseTests(kind)
     }
 
     [Test]
+    public async Task Urls_that_expose_secrets_are_encrypted_at_rest_with_their_credentials()
+    {
+        var tracker = NewTracker(IntegrationScope.Project(1));
+        tracker.Url = "https://ci-bot:url-pass-7731@tracker.example.test/api?token=query-token-5521";
+        await SaveAsync(tracker);
+
+        var raw = (await Host.RawRowsAsync()).Single().Properties;
+        raw.Should().NotContain("url-pass-7731").And.NotContain("query-token-5521").And.NotContain("tracker.example.test");
+        using (var stored = JsonDocument.Parse(raw))
+        {
+            stored.RootElement.GetProperty("url").GetString().Should().StartWith("enc:v1:test-key:");
+        }
+
+        (await FindAsync<TrackerIntegration>(IntegrationScope.Project(1)))!.Url.Should().Be(tracker.Url);
+    }
+
+    [Test]
+    public async Task A_url_stored_in_plain_text_before_it_was_encrypted_still_loads_and_is_encrypted_on_the_next_save()
+    {
+        await SaveAsync(NewTracker(IntegrationScope.Project(1)));
+        const string OldUrl = "https://ci-bot:legacy-pass-4410@tracker.example.test";
+        var old = System.Text.Json.Nodes.JsonNode.Parse((await Host.RawRowsAsync()).Single().Properties)!;
+        old["url"] = OldUrl;
+        var json = old.ToJsonString().Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal); // ExecuteSqlRaw formats
+        await Host.ExecuteSqlAsync($"UPDATE integrations SET properties = '{json}' WHERE type = 'tracker'");
+        (await Host.RawRowsAsync()).Single().Properties.Should().Contain("legacy-pass-4410", "the row is as an earlier version wrote it");
+
+        var loaded = (await FindAsync<TrackerIntegration>(IntegrationScope.Project(1)))!;
+        loaded.Url.Should().Be(OldUrl);
+        loaded.Password.Should().Be(Token, "the secrets next to it still decrypt");
+
+        loaded.ProjectKey = "OPS2";
+        await SaveAsync(loaded);
+        (await Host.RawRowsAsync()).Single().Properties.Should().NotContain("legacy-pass-4410");
+        (await FindAsync<TrackerIntegration>(IntegrationScope.Project(1)))!.Url.Should().Be(OldUrl);
+    }
+
+    [Test]
     public async Task Keys_rotate_old_values_still_decrypt_and_new_saves_use_the_active_key()
     {
         await SaveAsync(NewTracker(IntegrationScope.Project(1)));

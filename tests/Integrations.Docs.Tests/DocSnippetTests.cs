@@ -23,10 +23,21 @@ public class DocSnippetTests
     [Test]
     public void A_block_that_does_not_compile_is_reported_with_its_file_and_line()
     {
-        var blocks = CodeBlock.Read("text\n\n```csharp\nvar x = 1;\nawait dispatcher.DispatchAsync(projectId, new JsonEvent(IntegrationEvents.Push, \"a string\", \"refs/heads/main\"));\n```\n");
+        var blocks = CodeBlock.Read("text\n\n```csharp\nusing Integrations;\nusing Integrations.Events;\n\nvar x = 1;\nawait dispatcher.DispatchAsync(projectId, new JsonEvent(IntegrationEvents.Push, \"a string\", \"refs/heads/main\"));\n```\n");
 
         var errors = SnippetCompiler.Compile("sample.md", blocks);
 
-        errors.Should().ContainSingle().Which.Should().StartWith("sample.md:5: CS1503");
+        errors.Should().ContainSingle().Which.Should().StartWith("sample.md:8: CS1503");
+    }
+
+    [Test]
+    public void A_block_that_leaves_out_a_using_it_needs_does_not_compile()
+    {
+        var blocks = CodeBlock.Read("```csharp\nusing Integrations;\n\nvar push = new JsonEvent(IntegrationEvents.Push, new byte[0]);\n```\n\n```csharp\nusing Integrations.Events;\n```\n");
+
+        var errors = SnippetCompiler.Compile("sample.md", blocks);
+
+        errors.Should().Contain(e => e.StartsWith("sample.md:4: CS0246", StringComparison.Ordinal) && e.Contains("'JsonEvent'"),
+            "a using in another block does not count: each sample shows the usings it needs");
     }
 }

@@ -8,19 +8,19 @@ namespace Integrations.Docs.Tests;
 /// <summary>
 /// Compiles the C# blocks of one Markdown file together, as a reader would use them: type declarations as they are,
 /// statements as the body of a method of a class deriving from <see cref="DocHost.DocContext"/> (whose fields are the
-/// host's variables the samples take for granted), with the usings every sample assumes.
+/// host's variables the samples take for granted). Each block is a file of its own with only the usings a new
+/// ASP.NET Core project has (the SDK's implicit usings) and those the block writes itself, so a sample that needs a
+/// namespace of the library shows its <c>using</c> line.
 /// </summary>
 internal static class SnippetCompiler
 {
+    /// <summary>The implicit usings of an ASP.NET Core project (Microsoft.NET.Sdk.Web), and the doc host's variables.</summary>
     private static readonly string[] Usings =
     [
-        "System", "System.Collections.Generic", "System.Linq", "System.Net.Http", "System.Net.Http.Json", "System.Text",
-        "System.Text.Json", "System.Threading", "System.Threading.Tasks", "FluentValidation", "Microsoft.AspNetCore.Builder",
-        "Microsoft.EntityFrameworkCore", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
-        "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging", "Integrations", "Integrations.Dispatch", "Integrations.Worker", "Integrations.Health", "Integrations.TestSettings", "Integrations.DeliveryLog",
-        "Integrations.Events", "Integrations.Events.Payloads", "Integrations.Fields", "Integrations.Inheritance",
-        "Integrations.Persistence", "Integrations.Registry", "Integrations.Serialization", "Integrations.Validation",
-        "Integrations.Webhooks", "Integrations.Forms", "Integrations.State", "Integrations.Providers.ServiceNow", "DocHost",
+        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Net.Http.Json",
+        "System.Threading", "System.Threading.Tasks", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration",
+        "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging", "DocHost",
     ];
 
     private static readonly Lazy<MetadataReference[]> References = new(() =>
@@ -32,23 +32,27 @@ internal static class SnippetCompiler
     /// <summary>The errors, each with the Markdown line it comes from.</summary>
     public static IReadOnlyList<string> Compile(string document, IReadOnlyList<CodeBlock> blocks)
     {
-        var source = new StringBuilder();
-        var lineMap = new List<(int GeneratedLine, CodeBlock Block)>();
-        foreach (var u in Usings)
-        {
-            source.Append("using ").Append(u).AppendLine(";");
-        }
-
-        var declarations = new StringBuilder();
-        var methods = new StringBuilder();
+        var trees = new List<SyntaxTree>();
         var n = 0;
         foreach (var block in blocks)
         {
+            var source = new StringBuilder();
+            foreach (var u in Usings)
+            {
+                source.Append("using ").Append(u).AppendLine(";");
+            }
+
             var unit = CSharpSyntaxTree.ParseText(block.Code).GetCompilationUnitRoot();
             foreach (var u in unit.Usings)
             {
+                var line = block.Line + unit.SyntaxTree.GetLineSpan(u.Span).StartLinePosition.Line;
+                source.AppendLine($"#line {line} \"{document}\"");
                 source.AppendLine(u.ToFullString().Trim());
+                source.AppendLine("#line default");
             }
+
+            var declarations = new StringBuilder();
+            var methods = new StringBuilder();
 
             // Consecutive members of one kind are copied as written, each run under a #line that points at its Markdown line.
             var members = unit.Members;
@@ -83,18 +87,18 @@ internal static class SnippetCompiler
 
                 start = end + 1;
             }
+
+            source.Append(declarations);
+            source.AppendLine("public sealed partial class DocSamples : DocContext");
+            source.AppendLine("{");
+            source.Append(methods);
+            source.AppendLine("}");
+            trees.Add(CSharpSyntaxTree.ParseText(source.ToString(), new CSharpParseOptions(LanguageVersion.Preview), path: $"block{trees.Count + 1}.cs"));
         }
 
-        source.Append(declarations);
-        source.AppendLine("public sealed class DocSamples : DocContext");
-        source.AppendLine("{");
-        source.Append(methods);
-        source.AppendLine("}");
-
-        var tree = CSharpSyntaxTree.ParseText(source.ToString(), new CSharpParseOptions(LanguageVersion.Preview), path: "generated.cs");
         var compilation = CSharpCompilation.Create(
             "DocSamples",
-            [tree],
+            trees,
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         return compilation.GetDiagnostics()

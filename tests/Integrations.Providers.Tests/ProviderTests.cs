@@ -78,13 +78,13 @@ public abstract class ProviderTests(DatabaseKind kind)
         Host.ScopeAsync(sp => sp.GetRequiredService<IDeliveryLog>().GetAttemptsAsync(deliveryId));
 
     /// <summary>Dispatches, runs the worker and waits until every delivery of the event has succeeded.</summary>
-    protected async Task<IReadOnlyList<EnqueuedDelivery>> DeliverAsync(string projectId, IntegrationEvent @event)
+    protected async Task<IReadOnlyList<EnqueuedDelivery>> DeliverAsync(string projectId, IntegrationEvent @event, DeliveryStatus expected = DeliveryStatus.Succeeded)
     {
         var deliveries = await DispatchAsync(projectId, @event);
         await Host.StartWorkersAsync();
         foreach (var delivery in deliveries)
         {
-            await Host.WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Succeeded);
+            await Host.WaitForStatusAsync(delivery.DeliveryId, expected);
         }
 
         return deliveries;

@@ -26,6 +26,7 @@ var builder = services.AddIntegrations(o =>
         o.Delivery.MaxConcurrency = concurrency;
         o.Delivery.BatchSize = concurrency;
         o.Delivery.PollInterval = TimeSpan.FromMilliseconds(50);
+        o.Delivery.Retention = TimeSpan.FromDays(3650); // tests dispatch on their own clock, weeks before this process's real one
     })
     .Add<TestHookIntegration>()
     .UseIntegrationsDbContext(o =>

@@ -152,7 +152,8 @@ internal sealed class IntegrationEditor(ForgeDbContext db, IIntegrationResolver 
         if (tested is not null)
         {
             var result = tested.Result;
-            html.Append(CultureInfo.InvariantCulture, $"<div class=\"{(result.Succeeded ? "notice" : "banner")}\" role=\"status\" id=\"test-result\"><h2>Test {(result.Succeeded ? "succeeded" : "failed")}</h2><p>{E(result.Message ?? (result.Succeeded ? "The settings work." : "The test failed."))}</p></div>");
+            var outcome = result.Succeeded ? "succeeded" : result.IsSkipped ? "sent nothing" : "failed";
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"{(result.Succeeded || result.IsSkipped ? "notice" : "banner")}\" role=\"status\" id=\"test-result\"><h2>Test {outcome}</h2><p>{E(result.Message ?? (result.Succeeded ? "The settings work." : "The test failed."))}</p></div>");
         }
 
         var ancestorDefines = target.AfterDelete is null && await ancestors.AncestorDefinesAsync(scope.Scope, integration.Type, http.RequestAborted);

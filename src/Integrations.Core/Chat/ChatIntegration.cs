@@ -61,12 +61,12 @@ public abstract class ChatIntegration : Integration
         var message = ChatMessages.From(context.Event, context.Payload);
         if (message is null)
         {
-            return IntegrationResult.Success($"Not sent: chat integrations do not announce this {IntegrationEventNames.GetName(context.Event)} event.");
+            return IntegrationResult.Skipped($"Not sent: chat integrations do not announce this {IntegrationEventNames.GetName(context.Event)} event.");
         }
 
         var why = await ChatFilters.WhyNotSentAsync(this, context, context.Services.GetService<IProjectBranches>(), cancellationToken).ConfigureAwait(false);
         return why is null
             ? await SendAsync(message, context, cancellationToken).ConfigureAwait(false)
-            : IntegrationResult.Success("Not sent: " + why);
+            : IntegrationResult.Skipped("Not sent: " + why);
     }
 }

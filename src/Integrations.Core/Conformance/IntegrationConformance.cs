@@ -119,7 +119,7 @@ public static partial class IntegrationConformance
         }
 
         var expected = configured.Fields.ToDictionary(f => f.Name, f => configured.GetRawValue(f.Name), StringComparer.Ordinal);
-        var secrets = configured.Fields.Where(f => f.IsSecretValue && configured.HasValue(f.Name))
+        var secrets = configured.Fields.Where(f => f.IsEncryptedAtRest && configured.HasValue(f.Name))
             .SelectMany(f => Properties.NamedValues.SecretTexts(configured.GetRawValue(f.Name)))
             .Where(s => s.Length >= 4)
             .ToArray();
@@ -150,7 +150,7 @@ public static partial class IntegrationConformance
             var row = await context.Set<Storage.IntegrationRecord>().AsNoTracking().SingleAsync(r => r.Id == configured.Id, cancellationToken).ConfigureAwait(false);
             foreach (var secret in secrets.Where(s => row.Properties.Contains(s, StringComparison.Ordinal)))
             {
-                problems.Add($"A secret value is stored in plain text in the row ({secret.Length} characters).");
+                problems.Add($"A secret value (or a URL that exposes secrets) is stored in plain text in the row ({secret.Length} characters).");
             }
 
             problems.AddRange(await RequiredFieldProblemsAsync(validator, configured, cancellationToken).ConfigureAwait(false));
@@ -260,7 +260,8 @@ public static partial class IntegrationConformance
         foreach (var exposer in saved.Fields.Where(f => f.ExposesSecrets && saved.HasValue(f.Name)))
         {
             var edited = await store.GetAsync(saved.Id, cancellationToken).ConfigureAwait(false);
-            if (edited is null || !edited.Fields.Any(f => f.IsSecretValue && edited.HasValue(f.Name)))
+            // A field that is both the address and a secret (a Slack or Discord webhook URL) is re-entered by changing it.
+            if (edited is null || !edited.Fields.Any(f => f.IsSecretValue && f.Name != exposer.Name && edited.HasValue(f.Name)))
             {
                 break;
             }
@@ -278,7 +279,7 @@ public static partial class IntegrationConformance
             }
 
             var reloaded = await store.GetAsync(saved.Id, cancellationToken).ConfigureAwait(false);
-            foreach (var secret in reloaded!.Fields.Where(f => f.IsSecretValue && reloaded.HasValue(f.Name)))
+            foreach (var secret in reloaded!.Fields.Where(f => f.IsSecretValue && f.Name != exposer.Name && reloaded.HasValue(f.Name)))
             {
                 problems.Add($"Changing '{exposer.Name}' without re-entering '{secret.Name}' kept the secret; it must be cleared.");
             }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Integrations.Diagnostics;
 
 /// <summary>
-/// Every log message of the core, source-generated with stable event ids: 1001–1005 storage, 2001–2016 delivery. Messages
+/// Every log message of the core, source-generated with stable event ids: 1001–1006 storage, 2001–2018 delivery. Messages
 /// carry ids, type slugs, scopes and field names, never setting values. Times are ISO 8601 in UTC, whatever the culture.
 /// </summary>
 internal static partial class Log
@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(1004, LogLevel.Information, "Cleared secret field '{Field}' of integration {IntegrationId} ('{Type}') because a field that receives it changed and the secret was not entered again")]
     public static partial void SecretReset(ILogger logger, Guid integrationId, string type, string field);
 
+    [LoggerMessage(1006, LogLevel.Warning, "Deliveries use the portable EF Core storage on {Provider}, which no storage package was chosen for: {Advice}")]
+    public static partial void PortableStorageFallback(ILogger logger, string provider, string advice);
+
     [LoggerMessage(1005, LogLevel.Warning, "Concurrency conflict saving integration {IntegrationId} ('{Type}'), loaded at version {Version}")]
     public static partial void ConcurrencyConflict(ILogger logger, Guid integrationId, string type, int version);
 
@@ -34,6 +37,12 @@ internal static partial class Log
 
     [LoggerMessage(2004, LogLevel.Warning, "Integration {IntegrationId} ('{Type}') health changed from {Previous} to {Current}")]
     public static partial void HealthChanged(ILogger logger, Guid integrationId, string type, string previous, string current);
+
+    [LoggerMessage(2018, LogLevel.Information, "Delivery {DeliveryId} of {Event} to integration {IntegrationId} ('{Type}') skipped: {Reason}")]
+    public static partial void DeliverySkipped(ILogger logger, Guid deliveryId, string @event, Guid integrationId, string type, string reason);
+
+    [LoggerMessage(2017, LogLevel.Debug, "Integration {IntegrationId}: health change version {Version} not announced; version {Announced} was announced already")]
+    public static partial void HealthChangeSuperseded(ILogger logger, Guid integrationId, int version, int announced);
 
     [LoggerMessage(2005, LogLevel.Error, "Health listener {Listener} failed for integration {IntegrationId}")]
     public static partial void HealthListenerFailed(ILogger logger, Exception exception, string listener, Guid integrationId);

@@ -12,9 +12,11 @@ internal sealed class IntegrationDispatcher : IIntegrationDispatcher
     private readonly IIntegrationResolver _resolver;
     private readonly OutboxWriter _writer;
     private readonly TimeProvider _time;
+    private readonly OutboxCommitWake? _commitWake;
 
-    public IntegrationDispatcher(IIntegrationResolver resolver, OutboxWriter writer, TimeProvider time)
+    public IntegrationDispatcher(IIntegrationResolver resolver, OutboxWriter writer, TimeProvider time, OutboxCommitWake? commitWake = null)
     {
+        _commitWake = commitWake;
         _resolver = resolver;
         _writer = writer;
         _time = time;
@@ -49,6 +51,7 @@ internal sealed class IntegrationDispatcher : IIntegrationDispatcher
 
         context.Set<DeliveryPayloadRecord>().Add(entry.Payload);
         context.Set<DeliveryRecord>().AddRange(entry.Deliveries);
+        _commitWake?.Expect(context);
         return Describe(entry);
     }
 

@@ -79,4 +79,11 @@ public sealed record IntegrationField
     /// <summary>Whether the value is protected as a secret (a password field or one marked <see cref="IsSecret"/>).</summary>
     [JsonIgnore]
     public bool IsSecretValue => Type == FieldType.Password || IsSecret;
+
+    /// <summary>
+    /// Whether the value is encrypted at rest: secrets, and fields that <see cref="ExposesSecrets"/> (a URL may carry
+    /// credentials of its own, <c>https://user:pass@host</c> or <c>?token=…</c>, as GitLab's encrypted hook URLs assume).
+    /// </summary>
+    [JsonIgnore]
+    public bool IsEncryptedAtRest => IsSecretValue || ExposesSecrets;
 }

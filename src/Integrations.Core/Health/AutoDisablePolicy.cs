@@ -11,18 +11,22 @@ namespace Integrations.Health;
 /// </summary>
 /// <remarks>
 /// Outcomes reach the row in commit order, which with several workers is not the order in which the attempts finished.
-/// The rule is applied in finish order all the same: a failure that finished before the last success is not part of the
-/// current run; a success that finished before the current run began changes nothing. Failures that finish while the
+/// The rule is applied in finish order all the same: <see cref="Apply"/> counts, and a failure that finished before the
+/// last success is not part of the current run; a success that finished before the current run began changes nothing.
+/// The disable itself (<see cref="Disable"/>) is made only once <see cref="DisableDue"/> says so and no attempt that
+/// could have finished before the run's last failure is still uncommitted (the caller checks the database), so a success
+/// that finished earlier but commits later is counted before anything is disabled. Failures that finish while the
 /// integration is held back (disabled, or asked by the receiver to wait) are not counted: GitLab counts only failures of
 /// an executable hook. A 429 (or a 503 with <c>Retry-After</c>) holds the whole integration back and is never counted.
+/// An HTTP 410 Gone is the receiver's own word and disables at once.
 /// </remarks>
 internal static class AutoDisablePolicy
 {
     /// <summary>The longest error text kept.</summary>
     public const int MaxErrorLength = 2000;
 
-    /// <summary>Applies one observation to the row.</summary>
-    public static void Apply(IntegrationHealthRecord health, HealthObservation observation, DeliveryOptions options)
+    /// <summary>Applies one observation to the row: counts it, without deciding a disable (but for 410 Gone).</summary>
+    public static void Apply(IntegrationHealthRecord health, HealthObservation observation)
     {
         var at = observation.FinishedAt;
         switch (observation.Effect)
@@ -35,7 +39,7 @@ internal static class AutoDisablePolicy
                 break;
             case HealthEffect.Failure:
             case HealthEffect.Gone:
-                ApplyFailure(health, at, observation.Effect == HealthEffect.Gone, observation.Error ?? "Delivery failed.", options);
+                ApplyFailure(health, at, observation.Effect == HealthEffect.Gone, observation.Error ?? "Delivery failed.");
                 break;
             case HealthEffect.Reset:
                 health.RecentFailures = 0;
@@ -81,7 +85,7 @@ internal static class AutoDisablePolicy
         health.LastError = null;
     }
 
-    private static void ApplyFailure(IntegrationHealthRecord health, long at, bool gone, string error, DeliveryOptions options)
+    private static void ApplyFailure(IntegrationHealthRecord health, long at, bool gone, string error)
     {
         if (health.LastSuccessAt is { } success && success >= at)
         {
@@ -95,24 +99,47 @@ internal static class AutoDisablePolicy
         }
 
         health.RecentFailures++;
-        health.FailingSince ??= at;
+        health.FailingSince = Earlier(health.FailingSince, at);
         health.LastFailureAt = Later(health.LastFailureAt, at);
         health.LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
-        if (gone || health.RecentFailures >= options.FailuresBeforePermanentDisable)
+        if (gone)
+        {
+            health.PermanentlyDisabled = true;
+            health.DisabledUntil = null;
+        }
+    }
+
+    /// <summary>Whether the failures counted call for a disable (or a longer one) that is not in effect yet.</summary>
+    public static bool DisableDue(IntegrationHealthRecord health, DeliveryOptions options) =>
+        !health.PermanentlyDisabled && health.RecentFailures > options.FailuresBeforeTemporaryDisable && health.LastFailureAt is not null
+        && (health.RecentFailures >= options.FailuresBeforePermanentDisable || health.DisabledUntil != DisabledUntil(health, options));
+
+    /// <summary>
+    /// Disables the integration for the failures counted: permanently from
+    /// <see cref="DeliveryOptions.FailuresBeforePermanentDisable"/>, else from the last failure for base × 2^(failures −
+    /// grace), capped. Call it when <see cref="DisableDue"/> and every attempt that finished before the last failure is counted.
+    /// </summary>
+    public static void Disable(IntegrationHealthRecord health, DeliveryOptions options)
+    {
+        if (health.RecentFailures >= options.FailuresBeforePermanentDisable)
         {
             health.PermanentlyDisabled = true;
             health.DisabledUntil = null;
             return;
         }
 
-        var beyondGrace = health.RecentFailures - options.FailuresBeforeTemporaryDisable;
-        if (beyondGrace > 0)
-        {
-            var backoff = options.DisableBackoffBase.TotalMilliseconds * Math.Pow(2, beyondGrace);
-            var capped = Math.Min(Math.Max(backoff, options.DisableBackoffBase.TotalMilliseconds), options.DisableBackoffMax.TotalMilliseconds);
-            health.DisabledUntil = at + (long)capped;
-        }
+        health.DisabledUntil = DisabledUntil(health, options);
     }
+
+    private static long DisabledUntil(IntegrationHealthRecord health, DeliveryOptions options)
+    {
+        var beyondGrace = health.RecentFailures - options.FailuresBeforeTemporaryDisable;
+        var backoff = options.DisableBackoffBase.TotalMilliseconds * Math.Pow(2, beyondGrace);
+        var capped = Math.Min(Math.Max(backoff, options.DisableBackoffBase.TotalMilliseconds), options.DisableBackoffMax.TotalMilliseconds);
+        return health.LastFailureAt.GetValueOrDefault() + (long)capped;
+    }
+
+    private static long? Earlier(long? current, long candidate) => current is { } c && c <= candidate ? c : candidate;
 
     private static long? Later(long? current, long? candidate) =>
         current is { } c && (candidate is null || c >= candidate) ? c : candidate;

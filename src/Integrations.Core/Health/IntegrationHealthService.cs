@@ -8,7 +8,8 @@ namespace Integrations.Health;
 
 /// <summary>
 /// Keeps each integration's failure count, hold and disable state (<see cref="AutoDisablePolicy"/>), written with
-/// optimistic concurrency so workers in several processes agree. Listeners hear about every status change once.
+/// optimistic concurrency so workers in several processes agree. Listeners hear about status changes in the order they
+/// were stored, each once.
 /// </summary>
 internal sealed class IntegrationHealthService
 {
@@ -19,6 +20,10 @@ internal sealed class IntegrationHealthService
     private readonly IEnumerable<IIntegrationHealthListener> _listeners;
     private readonly ILogger<IntegrationHealthService> _logger;
     private readonly IntegrationHealthCache _cache;
+
+    // Announcements go one at a time (they are rare: status changes only), each integration's in version order.
+    private readonly SemaphoreSlim _announcing = new(1, 1);
+    private readonly Dictionary<Guid, int> _announced = [];
 
     public IntegrationHealthService(IOptionsMonitor<IntegrationsOptions> options, TimeProvider time, IEnumerable<IIntegrationHealthListener> listeners, ILogger<IntegrationHealthService> logger, IntegrationHealthCache cache)
     {
@@ -64,7 +69,13 @@ internal sealed class IntegrationHealthService
             var after = before?.Copy() ?? new IntegrationHealthRecord { IntegrationId = integrationId };
             foreach (var observation in observations.OrderBy(o => o.FinishedAt))
             {
-                AutoDisablePolicy.Apply(after, observation, options);
+                AutoDisablePolicy.Apply(after, observation);
+            }
+
+            if (AutoDisablePolicy.DisableDue(after, options)
+                && !await EarlierAttemptInFlightAsync(context, integrationId, after.LastFailureAt!.Value, options, cancellationToken).ConfigureAwait(false))
+            {
+                AutoDisablePolicy.Disable(after, options);
             }
 
             if (!WorthWriting(before, after))
@@ -97,7 +108,7 @@ internal sealed class IntegrationHealthService
                 var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
                 var previous = IntegrationHealth.From(before, integrationId, now).Status;
                 var current = IntegrationHealth.From(after, integrationId, now);
-                return new HealthWrite(true, current.Status == previous ? null : new IntegrationHealthChange(integrationId, type, previous, current, reason));
+                return new HealthWrite(true, current.Status == previous ? null : new IntegrationHealthChange(integrationId, type, previous, current, reason, after.Version));
             }
 
             if (round == MaxRounds)
@@ -126,7 +137,11 @@ internal sealed class IntegrationHealthService
         await NotifyAsync(write.Change, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Tells the listeners about a change (after it is committed).</summary>
+    /// <summary>
+    /// Tells the listeners about a change (after it is committed). Changes are announced one at a time and in the order
+    /// they were stored (their <see cref="IntegrationHealthChange.Version"/>): one that is older than the last announced
+    /// for its integration is superseded and not announced, so a listener never ends in a state older than one it heard.
+    /// </summary>
     public async Task NotifyAsync(IntegrationHealthChange? change, CancellationToken cancellationToken)
     {
         if (change is null)
@@ -134,18 +149,33 @@ internal sealed class IntegrationHealthService
             return;
         }
 
-        Log.HealthChanged(_logger, change.IntegrationId, change.IntegrationType, change.Previous.ToString(), change.Current.Status.ToString());
         var integrationId = change.IntegrationId;
-        foreach (var listener in _listeners)
+        await _announcing.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
         {
-            try
+            if (_announced.TryGetValue(integrationId, out var announced) && announced >= change.Version)
             {
-                await listener.OnHealthChangedAsync(change, cancellationToken).ConfigureAwait(false);
+                Log.HealthChangeSuperseded(_logger, integrationId, change.Version, announced);
+                return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+
+            _announced[integrationId] = change.Version;
+            Log.HealthChanged(_logger, integrationId, change.IntegrationType, change.Previous.ToString(), change.Current.Status.ToString());
+            foreach (var listener in _listeners)
             {
-                Log.HealthListenerFailed(_logger, ex, listener.GetType().Name, integrationId);
+                try
+                {
+                    await listener.OnHealthChangedAsync(change, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    Log.HealthListenerFailed(_logger, ex, listener.GetType().Name, integrationId);
+                }
             }
+        }
+        finally
+        {
+            _announcing.Release();
         }
     }
 
@@ -166,6 +196,20 @@ internal sealed class IntegrationHealthService
             || before.LastFailureAt != after.LastFailureAt || !string.Equals(before.LastError, after.LastError, StringComparison.Ordinal)
             || (before.LastSuccessAt is null) != (after.LastSuccessAt is null)
             || after.LastSuccessAt - before.LastSuccessAt >= LastSuccessResolutionMs;
+    }
+
+    /// <summary>
+    /// Whether another delivery of the integration is being attempted that may have finished before
+    /// <paramref name="lastFailureAt"/> without its outcome being committed yet: claimed (its lease began) by then and
+    /// still leased. Its outcome decides the disable when it commits; a success among them ends the run instead. The
+    /// lease's start is its end less <see cref="DeliveryOptions.LeaseDuration"/> (the same in every process).
+    /// </summary>
+    private async Task<bool> EarlierAttemptInFlightAsync(DbContext context, Guid integrationId, long lastFailureAt, DeliveryOptions options, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var claimedBy = lastFailureAt + (long)options.LeaseDuration.TotalMilliseconds;
+        return await context.Set<DeliveryRecord>().AnyAsync(d => d.Status == DeliveryStatus.Delivering && d.IntegrationId == integrationId
+            && d.LeaseExpiresAt > now && d.LeaseExpiresAt <= claimedBy, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<bool> TryInsertAsync(DbContext context, IntegrationHealthRecord row, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ namespace Integrations.Http;
 /// <summary>
 /// One call into an integration (a delivery or a test), shared by the worker and "Test settings": a recorded, guarded
 /// HTTP client, the integration's clamped timeout, and the same mapping of refusals, timeouts, transport errors and
-/// integration bugs to results.
+/// integration bugs to results. The timeout runs on the injected <see cref="TimeProvider"/>.
 /// </summary>
 internal static class IntegrationCall
 {
@@ -15,19 +15,21 @@ internal static class IntegrationCall
         Integration integration,
         Func<HttpClient, CancellationToken, Task<IntegrationResult>> call,
         Action<Exception>? onIntegrationException,
+        TimeProvider time,
         CancellationToken stopping)
     {
         var recorder = new RecordingHandler(handlers.CreateHandler(integration.VerifiesServerCertificate ? IntegrationsHttp.ClientName : IntegrationsHttp.UnverifiedTlsClientName), options.Delivery.LoggedRequestBodyBytes, options.Network.MaxResponseBodyBytes);
         using var http = new HttpClient(recorder, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd(IntegrationsHttp.UserAgent);
+        http.DefaultRequestHeaders.UserAgent.ParseAdd(options.Network.EffectiveUserAgent);
         if (!string.IsNullOrEmpty(options.InstanceUrl))
         {
             http.DefaultRequestHeaders.TryAddWithoutValidation(Webhooks.WebhookHeaders.GitlabInstance, options.InstanceUrl);
         }
 
         var timeout = options.Network.ClampTimeout(integration.Timeout);
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        timeoutSource.CancelAfter(timeout);
+        // The timeout runs on the injected clock, like every other wait of the library, so a test's fake clock decides it.
+        using var timer = new CancellationTokenSource(timeout, time);
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(stopping, timer.Token);
         IntegrationResult result;
         try
         {

@@ -18,8 +18,19 @@ public static class IntegrationsHttp
     /// </summary>
     public const string UnverifiedTlsClientName = "Integrations.UnverifiedTls";
 
-    /// <summary>The <c>User-Agent</c> sent unless an integration sets its own.</summary>
-    public const string UserAgent = "Integrations/0.1 (+https://github.com/integrations-dotnet)";
+    /// <summary>
+    /// The <c>User-Agent</c> sent when <see cref="OutboundNetworkOptions.UserAgent"/> is not set: the library's name and
+    /// version (<c>Integrations/0.1.0</c>), nothing else. Hosts name themselves through that option.
+    /// </summary>
+    public static string DefaultUserAgent { get; } = "Integrations/" + LibraryVersion();
+
+    private static string LibraryVersion()
+    {
+        var assembly = typeof(IntegrationsHttp).Assembly;
+        var informational = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion;
+        var version = informational?.Split('+')[0];
+        return string.IsNullOrEmpty(version) ? assembly.GetName().Version?.ToString(3) ?? "0" : version;
+    }
 
     /// <summary>
     /// Reads at most <paramref name="maxBytes"/> bytes of a response body and leaves the rest unread.

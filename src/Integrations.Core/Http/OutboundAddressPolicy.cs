@@ -14,7 +14,17 @@ internal sealed class OutboundAddressPolicy : IOutboundUrlCheck
     public string? WhyRefused(string host, IPAddress address)
     {
         var network = _options.CurrentValue.Network;
-        if (network.AllowLocalNetwork || IsAllowListed(network.AllowedHosts, host, address))
+        if (IsAllowListed(network.AllowedHosts, host, address))
+        {
+            return null;
+        }
+
+        if (CloudMetadata.Describe(host, address) is { } metadata)
+        {
+            return $"{address} is {metadata}, refused even with Network.AllowLocalNetwork: it hands out the host's cloud credentials";
+        }
+
+        if (network.AllowLocalNetwork)
         {
             return null;
         }
@@ -40,6 +50,7 @@ internal sealed class OutboundAddressPolicy : IOutboundUrlCheck
         var literal = host.Length > 2 && host[0] == '[' ? host[1..^1] : host;
         var address = IPAddress.TryParse(literal, out var ip) ? ip
             : literal.Equals("localhost", StringComparison.OrdinalIgnoreCase) || literal.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+            : CloudMetadata.IsMetadataHostName(literal) ? CloudMetadata.LinkLocalEndpoint
             : null;
         return address is not null && WhyRefused(literal, address) is { } why ? RefusalMessage(literal, address, why) : null;
     }
@@ -54,7 +65,10 @@ internal sealed class OutboundAddressPolicy : IOutboundUrlCheck
     public static string RefusalMessage(string host, IPAddress address, string why)
     {
         var named = IPAddress.TryParse(host, out _) ? $"'{host}'" : $"'{host}' (which resolves to {address})";
-        return $"The request to {named} was refused: {why}. If this destination is intended, add it to IntegrationsOptions.Network.AllowedHosts or set Network.AllowLocalNetwork.";
+        var remedy = CloudMetadata.Describe(host, address) is null
+            ? "add it to IntegrationsOptions.Network.AllowedHosts (for local development, name the host there rather than set Network.AllowLocalNetwork)"
+            : "name it in IntegrationsOptions.Network.AllowedHosts";
+        return $"The request to {named} was refused: {why}. If this destination is intended, {remedy}.";
     }
 
     /// <summary>Whether an allow-list entry is a host name, wildcard suffix, IP address or CIDR range.</summary>

@@ -18,6 +18,17 @@ public sealed class OutboundNetworkOptions
     /// <value>Empty by default; at most 1,000 entries of at most 255 characters.</value>
     public IList<string> AllowedHosts { get; } = [];
 
+    /// <summary>
+    /// The <c>User-Agent</c> of every request integrations make, unless an integration sets its own: name your product
+    /// and a contact, as receivers' operators ask (<c>MyForge/2.3 (+https://forge.example.com/help/webhooks)</c>).
+    /// </summary>
+    /// <value>Null by default: <see cref="IntegrationsHttp.DefaultUserAgent"/> (<c>Integrations/</c> and the library
+    /// version). Must be a valid <c>User-Agent</c> header value.</value>
+    public string? UserAgent { get; set; }
+
+    /// <summary>The <c>User-Agent</c> sent: <see cref="UserAgent"/> or <see cref="IntegrationsHttp.DefaultUserAgent"/>.</summary>
+    internal string EffectiveUserAgent => string.IsNullOrWhiteSpace(UserAgent) ? IntegrationsHttp.DefaultUserAgent : UserAgent;
+
     /// <summary>The timeout of one delivery attempt when the integration sets none.</summary>
     /// <value>10 seconds by default; between <see cref="MinTimeout"/> and <see cref="MaxTimeout"/>.</value>
     public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -8,7 +8,10 @@ using Integrations.Storage;
 
 namespace Integrations.Persistence;
 
-/// <summary>Maps between <see cref="Integration"/> objects and <see cref="IntegrationRecord"/> rows, encrypting secrets on the way in.</summary>
+/// <summary>
+/// Maps between <see cref="Integration"/> objects and <see cref="IntegrationRecord"/> rows, encrypting on the way in
+/// every field that is <see cref="Fields.IntegrationField.IsEncryptedAtRest"/> (secrets and URLs that expose them).
+/// </summary>
 internal sealed class IntegrationRecordMapper
 {
     private readonly IIntegrationRegistry _registry;
@@ -25,7 +28,7 @@ internal sealed class IntegrationRecordMapper
 
     public IntegrationRecord ToRecord(Integration integration, IntegrationTypeDescriptor descriptor)
     {
-        var secretKeys = integration.Fields.Where(f => f.IsSecretValue).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var secretKeys = integration.Fields.Where(f => f.IsEncryptedAtRest).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         var properties = integration.Bag.ToJson((key, value) =>
             value is not null && secretKeys.Contains(key)
                 ? JsonValue.Create(_protector.Protect(value.ToJsonString(), AssociatedData(integration.Id, key)))
@@ -83,12 +86,12 @@ internal sealed class IntegrationRecordMapper
 
         var result = descriptor.CreateInstance();
         result.Id = record.Id;
-        foreach (var field in result.Fields.Where(f => f.IsSecretValue))
+        foreach (var field in result.Fields.Where(f => f.IsEncryptedAtRest))
         {
             var stored = bag.GetRaw(field.Name);
             if (stored?.GetValueKind() != JsonValueKind.String || !SecretProtector.IsProtected(stored.GetValue<string>()))
             {
-                continue; // absent, or written before encryption: kept and encrypted on the next save.
+                continue; // absent, or written before it was encrypted (URLs before 0.x): read as it is, encrypted on the next save.
             }
 
             try

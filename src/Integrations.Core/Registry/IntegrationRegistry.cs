@@ -73,7 +73,9 @@ internal sealed class IntegrationRegistry : IIntegrationRegistry
         TryGet(name, out var d)
             ? d
             : throw new UnknownIntegrationTypeException(
-                $"No integration type '{name}' is registered. Registered: {string.Join(", ", Types.Select(t => t.Slug))}.");
+                Types.Count == 0
+                    ? $"No integration type '{name}' is registered, and no type is registered at all: add them where integrations are configured, for example services.AddIntegrations(…).AddSlack().AddWebhook() or .Add<MyIntegration>()."
+                    : $"No integration type '{name}' is registered. Registered: {string.Join(", ", Types.Select(t => t.Slug))}.");
 
     public Integration Create(string name, IntegrationScope scope) => Prepare(Get(name), scope);
 

@@ -23,7 +23,15 @@ public sealed class SecretEncryptionOptions
     public SecretEncryptionOptions AddKey(string keyId, string base64Key)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(base64Key);
+        if (string.IsNullOrWhiteSpace(base64Key))
+        {
+            throw new ArgumentException(
+                $"IntegrationsOptions.Encryption key '{keyId}' is {(base64Key is null ? "null" : "empty")}: the configuration value it was read from is missing " +
+                "(for example Integrations:Key in appsettings.json, user secrets or an environment variable such as Integrations__Key). " +
+                "Generate a key with 'openssl rand -base64 32' and store it there.",
+                nameof(base64Key));
+        }
+
         var bytes = new byte[(base64Key.Length * 3 / 4) + 3];
         if (!Convert.TryFromBase64String(base64Key.Trim(), bytes, out var written))
         {

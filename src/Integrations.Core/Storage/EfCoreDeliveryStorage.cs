@@ -120,7 +120,7 @@ internal class EfCoreDeliveryStorage : IDeliveryStorage
         // By created_at, which is indexed, as the payloads and attempts are: on completed_at every run would scan the
         // whole log, holding a single writer's lock while it did.
         var deliveries = await context.Set<DeliveryRecord>()
-            .Where(d => d.CreatedAt < cutoffMs && (d.Status == DeliveryStatus.Succeeded || d.Status == DeliveryStatus.Dead))
+            .Where(d => d.CreatedAt < cutoffMs && (d.Status == DeliveryStatus.Succeeded || d.Status == DeliveryStatus.Dead || d.Status == DeliveryStatus.Skipped))
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
 
         // A payload goes with the last delivery that uses it. A payload and its deliveries are stored with the same

@@ -77,7 +77,7 @@ internal sealed class IntegrationTester : IIntegrationTester
                 State = new ScratchIntegrationState(),
             };
             return effective.TestAsync(context, token);
-        }, null, cancellationToken).ConfigureAwait(false);
+        }, null, _time, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         var result = outcome!;
         var redactor = new DeliveryRedactor(effective);

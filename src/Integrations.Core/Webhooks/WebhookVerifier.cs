@@ -11,7 +11,7 @@ namespace Integrations.Webhooks;
 /// var body = await ReadBodyAsync(request);                       // the exact bytes, before any JSON parsing
 /// var check = WebhookVerifier.VerifyStandardWebhooks(secret,
 ///     request.Headers["webhook-id"], request.Headers["webhook-timestamp"], request.Headers["webhook-signature"],
-///     body, timeProvider.GetUtcNow());
+///     body);                                                     // now: TimeProvider.System, or pass a TimeProvider
 /// if (!check.IsValid) return Results.Unauthorized();
 /// </code>
 /// </summary>
@@ -19,6 +19,23 @@ public static class WebhookVerifier
 {
     /// <summary>How far a <c>webhook-timestamp</c> may be from now: five minutes, as the Standard Webhooks specification advises.</summary>
     public static readonly TimeSpan DefaultTolerance = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Checks a Standard Webhooks delivery against the current time of <paramref name="time"/>
+    /// (<see cref="TimeProvider.System"/> when null), so it works in any host, with or without <c>AddIntegrations</c>.
+    /// See the overload that takes the time for what is checked.
+    /// </summary>
+    /// <param name="secret">The signing secret (<c>whsec_…</c>).</param>
+    /// <param name="messageId">The <c>webhook-id</c> header.</param>
+    /// <param name="timestamp">The <c>webhook-timestamp</c> header.</param>
+    /// <param name="signature">The <c>webhook-signature</c> header.</param>
+    /// <param name="body">The exact body bytes.</param>
+    /// <param name="time">The receiver's clock; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="tolerance">The allowed clock difference; <see cref="DefaultTolerance"/> when null.</param>
+    /// <exception cref="ArgumentException"><paramref name="secret"/> is not a valid signing secret.</exception>
+    public static WebhookVerification VerifyStandardWebhooks(string secret, string? messageId, string? timestamp, string? signature,
+        ReadOnlySpan<byte> body, TimeProvider? time = null, TimeSpan? tolerance = null) =>
+        VerifyStandardWebhooks(secret, messageId, timestamp, signature, body, (time ?? TimeProvider.System).GetUtcNow(), tolerance);
 
     /// <summary>
     /// Checks a Standard Webhooks delivery: the timestamp is within <paramref name="tolerance"/> of

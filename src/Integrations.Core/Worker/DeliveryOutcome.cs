@@ -18,7 +18,7 @@ internal sealed record DeliveryOutcome(
     /// <summary>The row the storage writes for this outcome at <paramref name="nowMs"/>.</summary>
     public OutcomeRow ToRow(long nowMs) =>
         new(Delivery.Id, LeaseToken, Status, Attempts, NextAttemptAt ?? Delivery.NextAttemptAt,
-            Status is DeliveryStatus.Succeeded or DeliveryStatus.Dead ? nowMs : null,
+            Status is DeliveryStatus.Succeeded or DeliveryStatus.Dead or DeliveryStatus.Skipped ? nowMs : null,
             StatusCode ?? Delivery.LastStatusCode,
             Error is { Length: > OutcomeRow.MaxErrorLength } e ? e[..OutcomeRow.MaxErrorLength] : Error);
 }

@@ -108,6 +108,12 @@ internal sealed class DeliveryProcessor
 
             var now = _time.GetUtcNow();
             var redactor = new DeliveryRedactor(effective.Settings);
+            if (result.IsSkipped)
+            {
+                await SkipAsync(delivery, leaseToken, attemptNumber, startedAt, elapsed, result, exchange, redactor, options, payload).ConfigureAwait(false);
+                return;
+            }
+
             var error = result.Succeeded ? null : redactor.Text(result.Message ?? "The integration reported a failure.");
             var delay = result.Succeeded || result.IsGone ? null
                 : result.IsTransient ? RetrySchedule.NextDelay(options.Delivery, attemptNumber, result.RetryAfter, Random.Shared.NextDouble()) : null;
@@ -118,7 +124,7 @@ internal sealed class DeliveryProcessor
             // transaction with the outcomes of other deliveries finishing at the same time.
             var stored = await _outcomes.WriteAsync(new DeliveryOutcome(
                 delivery, leaseToken, status, attemptNumber, delay is { } d ? now.Add(d).ToUnixTimeMilliseconds() : null, result.StatusCode, error, attempt,
-                HealthOf(result, now.ToUnixTimeMilliseconds(), error, delay, options.Delivery))).ConfigureAwait(false);
+                HealthOf(result, FinishedAt(startedAt, elapsed), error, delay, options.Delivery))).ConfigureAwait(false);
             if (!stored.Recorded)
             {
                 Log.LeaseLost(_logger, delivery.Id);
@@ -175,14 +181,14 @@ internal sealed class DeliveryProcessor
                 AttemptTime = attemptTime,
                 InstanceUrl = options.InstanceUrl,
                 State = _state.For(delivery.IntegrationId),
-            }, token), ex => Log.IntegrationThrew(_logger, ex, delivery.IntegrationId, delivery.IntegrationType, delivery.Id), stopping).ConfigureAwait(false);
+            }, token), ex => Log.IntegrationThrew(_logger, ex, delivery.IntegrationId, delivery.IntegrationType, delivery.Id), _time, stopping).ConfigureAwait(false);
         if (result is null)
         {
             return (null, null, attemptTime.ToUnixTimeMilliseconds(), TimeSpan.Zero);
         }
 
         var elapsed = _time.GetElapsedTime(started);
-        activity?.SetStatus(result.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, result.Succeeded ? null : "delivery failed");
+        activity?.SetStatus(result.Succeeded || result.IsSkipped ? ActivityStatusCode.Ok : ActivityStatusCode.Error, result.Succeeded || result.IsSkipped ? null : "delivery failed");
         return (result, exchange, attemptTime.ToUnixTimeMilliseconds(), elapsed);
     }
 
@@ -215,6 +221,10 @@ internal sealed class DeliveryProcessor
     private static long? HoldEnd(IntegrationHealthRecord? health) =>
         health is null ? null : Math.Max(health.DisabledUntil ?? 0, health.HeldUntil ?? 0) is var end && end > 0 ? end : null;
 
+    /// <summary>When an attempt finished (Unix ms): its start plus its duration, as its attempt log entry records them, so
+    /// the health rule and the log agree on the order in which attempts finished.</summary>
+    private static long FinishedAt(long startedAt, TimeSpan elapsed) => startedAt + (long)Math.Min(int.MaxValue, elapsed.TotalMilliseconds);
+
     /// <summary>What an attempt's result means for the integration's health.</summary>
     private static HealthObservation HealthOf(IntegrationResult result, long finishedAt, string? error, TimeSpan? delay, DeliveryOptions options)
     {
@@ -235,6 +245,28 @@ internal sealed class DeliveryProcessor
         }
 
         return new HealthObservation(HealthEffect.Failure, finishedAt, error);
+    }
+
+    /// <summary>
+    /// Records a delivery the integration decided not to send: skipped with its reason, not retried, nothing for health.
+    /// An attempt is logged (and counted) only if the integration made a request before deciding.
+    /// </summary>
+    private async Task SkipAsync(DeliveryRecord delivery, string leaseToken, int attemptNumber, long startedAt, TimeSpan elapsed, IntegrationResult result,
+        HttpExchange? exchange, DeliveryRedactor redactor, IntegrationsOptions options, string payload)
+    {
+        var reason = redactor.Text(result.Message) ?? "The integration sent nothing.";
+        var attempt = exchange is null ? null
+            : AttemptLog.Record(delivery.Id, delivery.IntegrationId, delivery.EventKind, attemptNumber, startedAt, elapsed, result, reason, exchange, redactor, options.Delivery, payload);
+        var stored = await _outcomes.WriteAsync(new DeliveryOutcome(delivery, leaseToken, DeliveryStatus.Skipped, attempt is null ? delivery.Attempts : attemptNumber,
+            null, result.StatusCode, reason, attempt, HealthObservation.None)).ConfigureAwait(false);
+        if (!stored.Recorded)
+        {
+            Log.LeaseLost(_logger, delivery.Id);
+            return;
+        }
+
+        _telemetry.Deliveries.Add(1, new TagList { { "integration.type", delivery.IntegrationType }, { "outcome", "skipped" } });
+        Log.DeliverySkipped(_logger, delivery.Id, delivery.EventKind, delivery.IntegrationId, delivery.IntegrationType, reason);
     }
 
     /// <summary>Stores an outcome that made no attempt (dead, held or given back) if this worker still holds the lease.</summary>

@@ -132,7 +132,7 @@ public sealed class JiraIntegration : Integration
         var mentions = JiraMentions.From(context, this);
         if (mentions.Count == 0)
         {
-            return IntegrationResult.Success("No Jira issue keys mentioned.");
+            return IntegrationResult.Skipped("No Jira issue keys mentioned.");
         }
 
         var (api, failure) = await ApiAsync(context, cancellationToken).ConfigureAwait(false);

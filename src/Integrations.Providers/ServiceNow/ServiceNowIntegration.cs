@@ -142,9 +142,9 @@ public sealed class ServiceNowIntegration : Integration
                 await new ServiceNowChanges(this, api, records).OnDeploymentAsync(context.GetPayload<Events.Payloads.DeploymentEvent>(), cancellationToken).ConfigureAwait(false),
             IntegrationEvents.Alert when CreateIncidents =>
                 await new ServiceNowIncidents(this, api, records).OnAlertAsync(context.GetPayload<Events.Payloads.AlertEvent>(), cancellationToken).ConfigureAwait(false),
-            IntegrationEvents.Deployment => IntegrationResult.Success("Change requests are turned off."),
-            IntegrationEvents.Alert => IntegrationResult.Success("Incidents are turned off."),
-            _ => IntegrationResult.Success($"ServiceNow does nothing for {context.Event} events."),
+            IntegrationEvents.Deployment => IntegrationResult.Skipped("Change requests are turned off."),
+            IntegrationEvents.Alert => IntegrationResult.Skipped("Incidents are turned off."),
+            _ => IntegrationResult.Skipped($"ServiceNow does nothing for {context.Event} events."),
         };
     }
 

@@ -2,6 +2,7 @@ using Integrations.Providers.ServiceNow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Integrations;
 
@@ -35,12 +36,19 @@ public static class ServiceNowIntegrationsBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddServiceNow();
-        builder.Services.AddOptions<ServiceNowApprovalOptions>().Configure(o => configure?.Invoke(o))
-            .Validate(o => o.PollInterval >= TimeSpan.FromSeconds(1), "ServiceNowApprovalOptions.PollInterval must be at least one second.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<ServiceNowApprovalOptions>().Configure(o => configure?.Invoke(o)).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceNowApprovalOptions>, ApprovalOptionsValidator>());
         builder.Services.TryAddScoped<IServiceNowApprovalHandler, THandler>();
         builder.Services.TryAddSingleton<ServiceNowApprovalWatcher>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ServiceNowApprovalPoller>());
         return builder;
+    }
+
+    /// <summary>The range of <see cref="ServiceNowApprovalOptions"/>, the message naming the option and its value.</summary>
+    private sealed class ApprovalOptionsValidator : IValidateOptions<ServiceNowApprovalOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ServiceNowApprovalOptions options) => options.PollInterval >= TimeSpan.FromSeconds(1)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"ServiceNowApprovalOptions.PollInterval must be at least one second; it is {options.PollInterval}.");
     }
 }

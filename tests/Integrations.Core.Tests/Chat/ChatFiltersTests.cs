@@ -77,7 +77,7 @@ public sealed class ChatFiltersTests
         await RunAsync(everything, IntegrationEvents.Pipeline, Pipeline("running"));
 
         new RecordingChat().NotifyOnlyBrokenPipelines.Should().BeTrue("GitLab's default");
-        skipped.Succeeded.Should().BeTrue();
+        skipped.IsSkipped.Should().BeTrue("nothing was sent, on purpose: neither a success nor a failure");
         skipped.Message.Should().Be("Not sent: the pipeline passed, and only broken pipelines are announced.");
         brokenOnly.Sent.Should().ContainSingle().Which.Title.Plain.Should().Contain("has failed");
         everything.Sent.Should().ContainSingle("a running pipeline is never announced").Which.Title.Plain.Should().Contain("has passed");
@@ -140,7 +140,8 @@ public sealed class ChatFiltersTests
 
         var result = await RunAsync(chat, IntegrationEvents.MergeRequest, update);
 
-        result.Succeeded.Should().BeTrue();
+        result.IsSkipped.Should().BeTrue();
+        result.Succeeded.Should().BeFalse();
         result.Message.Should().Be("Not sent: chat integrations do not announce this merge_request event.");
         chat.Sent.Should().BeEmpty();
     }

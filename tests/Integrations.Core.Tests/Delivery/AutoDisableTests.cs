@@ -13,11 +13,18 @@ public class AutoDisablePolicyTests
 
     private static long Minutes(double m) => (long)TimeSpan.FromMinutes(m).TotalMilliseconds;
 
-    private static void Fail(IntegrationHealthRecord health, long at, bool gone = false) =>
-        AutoDisablePolicy.Apply(health, new HealthObservation(gone ? HealthEffect.Gone : HealthEffect.Failure, at, "HTTP 500"), Options);
+    /// <summary>A failure, counted and decided as when every earlier attempt is committed.</summary>
+    private static void Fail(IntegrationHealthRecord health, long at, bool gone = false)
+    {
+        AutoDisablePolicy.Apply(health, new HealthObservation(gone ? HealthEffect.Gone : HealthEffect.Failure, at, "HTTP 500"));
+        if (AutoDisablePolicy.DisableDue(health, Options))
+        {
+            AutoDisablePolicy.Disable(health, Options);
+        }
+    }
 
     private static void Succeed(IntegrationHealthRecord health, long at) =>
-        AutoDisablePolicy.Apply(health, new HealthObservation(HealthEffect.Success, at), Options);
+        AutoDisablePolicy.Apply(health, new HealthObservation(HealthEffect.Success, at));
 
     /// <summary>Fails <paramref name="count"/> times, each failure when the previous disable (if any) has ended.</summary>
     private static long FailInTurn(IntegrationHealthRecord health, int count, long start = 1_000)
@@ -102,7 +109,7 @@ public class AutoDisablePolicyTests
     {
         var health = new IntegrationHealthRecord();
 
-        AutoDisablePolicy.Apply(health, new HealthObservation(HealthEffect.Throttled, 100, "HTTP 429", HoldUntil: 30_100), Options);
+        AutoDisablePolicy.Apply(health, new HealthObservation(HealthEffect.Throttled, 100, "HTTP 429", HoldUntil: 30_100));
         FailInTurn(health, 10, start: 101);
 
         health.HeldUntil.Should().Be(30_100);

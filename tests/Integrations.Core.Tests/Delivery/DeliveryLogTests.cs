@@ -31,7 +31,7 @@ public class DeliveryLogTests(DatabaseKind kind) : DeliveryTestBase(kind)
         var counts = await LogAsync(log => log.CountAsync(new DeliveryQuery { ProjectId = "1" }));
         counts.Should().BeEquivalentTo(new Dictionary<DeliveryStatus, long>
         {
-            [DeliveryStatus.Pending] = 3, [DeliveryStatus.Delivering] = 0, [DeliveryStatus.Succeeded] = 0, [DeliveryStatus.Dead] = 0,
+            [DeliveryStatus.Pending] = 3, [DeliveryStatus.Delivering] = 0, [DeliveryStatus.Succeeded] = 0, [DeliveryStatus.Dead] = 0, [DeliveryStatus.Skipped] = 0,
         });
         (await LogAsync(log => log.CountAsync()))[DeliveryStatus.Pending].Should().Be(4);
     }

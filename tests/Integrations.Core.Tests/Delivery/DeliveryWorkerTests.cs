@@ -245,6 +245,8 @@ public class DeliveryWorkerTests(DatabaseKind kind) : DeliveryTestBase(kind)
         };
         var delivery = (await DispatchAsync("1", Push())).Single();
         await Host.StartWorkersAsync();
+        await Receiver.WaitForRequestsAsync(1);
+        AdvanceClock(TimeSpan.FromSeconds(1)); // the timeout runs on the injected clock
 
         var waiting = await WaitForStatusAsync(delivery.DeliveryId, DeliveryStatus.Pending, attempts: 1);
 

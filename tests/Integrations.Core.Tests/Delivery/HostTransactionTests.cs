@@ -82,16 +82,51 @@ public class HostTransactionTests(DatabaseKind kind)
         }
     }
 
-    private static ServiceProvider Build(TestDatabase database)
+    [Test]
+    public async Task Deliveries_enqueued_in_the_hosts_transaction_go_out_when_it_commits_not_at_the_next_poll()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var clock = new TestClock(); // the worker's idle poll waits on this clock, which never moves here
+        await using var provider = Build(database, clock, pollInterval: TimeSpan.FromMinutes(5));
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ForgeDbContext>().Database.EnsureCreatedAsync();
+            await scope.ServiceProvider.GetRequiredService<IIntegrationStore>().SaveAsync(
+                new TestHookIntegration { Scope = IntegrationScope.Project(1), Active = true, Url = receiver.Url("hook").ToString(), EnabledEvents = IntegrationEvents.Issue });
+        }
+
+        await StartWorkersAsync(provider);
+        await provider.GetRequiredService<Integrations.Worker.DeliverySignal>().WaitForIdleAsync(clock.GetUtcNow(), CancellationToken.None);
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ForgeDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Issues.Add(new ForgeIssue { ProjectId = 1, Title = "Woken on commit" });
+            await scope.ServiceProvider.GetRequiredService<IIntegrationDispatcher>().EnqueueAsync(db, 1L, SampleEvents.Issue());
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        await receiver.WaitForRequestsAsync(1, TimeSpan.FromSeconds(20));
+        receiver.Requests.Should().ContainSingle("the commit woke the worker; its next poll is five minutes away on a clock that stands still");
+    }
+
+    private static ServiceProvider Build(TestDatabase database, TimeProvider? clock = null, TimeSpan? pollInterval = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddDbContext<ForgeDbContext>(database.Configure);
         services.AddIntegrations(o =>
         {
             o.Encryption.AddKey("k", TestKeys.NewBase64Key());
             o.Network.AllowedHosts.Add("127.0.0.1");
-            o.Delivery.PollInterval = TimeSpan.FromMilliseconds(20);
+            o.Delivery.PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(20);
         }).Add<TestHookIntegration>().UseDbContext<ForgeDbContext>();
         return services.BuildServiceProvider();
     }

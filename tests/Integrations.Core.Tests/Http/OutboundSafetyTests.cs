@@ -54,7 +54,7 @@ public class OutboundSafetyTests
         var send = () => client.GetAsync(new Uri("http://intranet.example.test/hook"));
 
         (await send.Should().ThrowAsync<HttpRequestException>()).Which.InnerException!.Message.Should().Be(
-            "The request to 'intranet.example.test' (which resolves to 10.1.2.3) was refused: 10.1.2.3 is a private network address (RFC 1918). If this destination is intended, add it to IntegrationsOptions.Network.AllowedHosts or set Network.AllowLocalNetwork.");
+            "The request to 'intranet.example.test' (which resolves to 10.1.2.3) was refused: 10.1.2.3 is a private network address (RFC 1918). If this destination is intended, add it to IntegrationsOptions.Network.AllowedHosts (for local development, name the host there rather than set Network.AllowLocalNetwork).");
     }
 
     [Test]
@@ -65,7 +65,7 @@ public class OutboundSafetyTests
 
         var send = () => client.GetAsync(new Uri("http://rebind.example.test/"));
 
-        (await send.Should().ThrowAsync<HttpRequestException>()).Which.InnerException!.Message.Should().Contain("169.254.169.254 is the cloud metadata endpoint");
+        (await send.Should().ThrowAsync<HttpRequestException>()).Which.InnerException!.Message.Should().Contain("169.254.169.254 is a cloud metadata endpoint");
     }
 
     [TestCase("127.0.0.1")]
@@ -94,6 +94,39 @@ public class OutboundSafetyTests
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [TestCase("169.254.169.254", "169.254.169.254")]
+    [TestCase("[fd00:ec2::254]", "fd00:ec2::254")]
+    [TestCase("100.100.100.200", "100.100.100.200", Description = "Alibaba Cloud")]
+    [TestCase("[::ffff:169.254.169.254]", "169.254.169.254", Description = "IPv4-mapped")]
+    [TestCase("metadata.google.internal", "169.254.169.254", Description = "by name")]
+    public async Task Cloud_metadata_endpoints_stay_refused_when_the_local_network_is_allowed(string host, string address)
+    {
+        using var services = Services(o => o.Network.AllowLocalNetwork = true,
+            new FakeResolver { ["metadata.google.internal"] = [IPAddress.Parse("169.254.169.254")] });
+        var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(IntegrationsHttp.ClientName);
+
+        var send = () => client.GetAsync(new Uri($"http://{host}/latest/meta-data/"));
+
+        var refused = (await send.Should().ThrowAsync<HttpRequestException>()).Which.InnerException;
+        refused.Should().BeOfType<OutboundRequestRefusedException>();
+        refused!.Message.Should().Contain("cloud metadata endpoint").And.Contain("name it in IntegrationsOptions.Network.AllowedHosts")
+            .And.Contain(address);
+        var check = services.GetRequiredService<IOutboundUrlCheck>();
+        check.WhyRefused(new Uri($"http://{host}/")).Should().Contain("cloud metadata endpoint", "a hook to it is refused when it is saved, too");
+    }
+
+    [Test]
+    public void A_metadata_endpoint_named_in_the_allow_list_is_allowed()
+    {
+        using var services = Services(o =>
+        {
+            o.Network.AllowLocalNetwork = true;
+            o.Network.AllowedHosts.Add("169.254.169.254");
+        });
+
+        services.GetRequiredService<IOutboundUrlCheck>().WhyRefused(new Uri("http://169.254.169.254/latest/meta-data/")).Should().BeNull();
+    }
+
     [Test]
     public async Task Redirects_are_returned_not_followed()
     {
@@ -120,8 +153,27 @@ public class OutboundSafetyTests
 
         using var response = await client.GetAsync(_receiver.Url("ua"));
 
-        _receiver.Requests.Single().Header("User-Agent").Should().Be(IntegrationsHttp.UserAgent);
+        _receiver.Requests.Single().Header("User-Agent").Should().Be(IntegrationsHttp.DefaultUserAgent);
         _receiver.Requests.Single().Headers.Should().NotContainKey("Cookie");
+    }
+
+    [Test]
+    public async Task The_user_agent_names_the_library_and_version_only_unless_the_host_names_itself()
+    {
+        IntegrationsHttp.DefaultUserAgent.Should().MatchRegex(@"^Integrations/\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$", "no made-up project URL");
+        using var services = Services(o =>
+        {
+            o.Network.AllowedHosts.Add("127.0.0.1");
+            o.Network.UserAgent = "MyForge/2.3 (+https://forge.example.test/help/webhooks)";
+        });
+        var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(IntegrationsHttp.ClientName);
+
+        using var response = await client.GetAsync(_receiver.Url("ua"));
+
+        _receiver.Requests.Single().Header("User-Agent").Should().Be("MyForge/2.3 (+https://forge.example.test/help/webhooks)");
+        using var invalid = Services(o => o.Network.UserAgent = "My Forge \u0001");
+        FluentActions.Invoking(() => invalid.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate())
+            .Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*Network.UserAgent*is not a valid User-Agent header*");
     }
 
     [Test]

@@ -97,7 +97,7 @@ public class WebhookSigningTests
 
         var (first, second) = (_receiver.Requests.First(), _receiver.Requests.Last());
         first.Header("Content-Type").Should().Be("application/json");
-        first.Header("User-Agent").Should().Be(IntegrationsHttp.UserAgent);
+        first.Header("User-Agent").Should().Be(IntegrationsHttp.DefaultUserAgent);
         first.Header("X-Gitlab-Event").Should().Be("Merge Request Hook");
         first.Header("X-Gitlab-Event-UUID").Should().Be(message.EventId.ToString());
         first.Header("X-Gitlab-Instance").Should().Be("https://forge.example.test");

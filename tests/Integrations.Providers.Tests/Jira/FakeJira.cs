@@ -41,6 +41,9 @@ internal sealed partial class FakeJira
     /// <summary>Makes the next comment take this long to answer (it is stored first, as a slow Jira would).</summary>
     public TimeSpan? SlowNextComment { get; set; }
 
+    /// <summary>Completed when the slow answer of <see cref="SlowNextComment"/> begins (the comment is stored by then).</summary>
+    public TaskCompletionSource SlowAnswerStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public (int Status, string? RetryAfter)? Failure { get; set; }
 
     public List<string> Calls { get; } = [];
@@ -90,6 +93,7 @@ internal sealed partial class FakeJira
         var (status, body, delay) = Answer(request);
         if (delay is { } wait)
         {
+            SlowAnswerStarted.TrySetResult();
             await Task.Delay(wait);
         }
 

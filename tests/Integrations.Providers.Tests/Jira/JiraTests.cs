@@ -49,6 +49,8 @@ public sealed class JiraTests(DatabaseKind kind) : ProviderTests(kind)
         var deliveries = await DispatchAsync("app", JiraEvents.PushTo("main", "Fixes ABC-1: round half to even\n\nAlso touches ABC-2 and CVE-2024-1234."));
         await Host.StartWorkersAsync();
         var id = deliveries.Single().DeliveryId;
+        await _jira.SlowAnswerStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Host.AdvanceClock(TimeSpan.FromSeconds(1)); // the 1 s timeout runs on the test's clock
         await Host.WaitForDeliveryAsync(id, d => d.Status == DeliveryStatus.Pending && d.Attempts == 1, "the first attempt timed out");
         Host.AdvanceClock(TimeSpan.FromMinutes(5));
         await Host.WaitForStatusAsync(id, DeliveryStatus.Succeeded, attempts: 2);

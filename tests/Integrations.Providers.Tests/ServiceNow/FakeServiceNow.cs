@@ -46,6 +46,9 @@ internal sealed class FakeServiceNow
     /// <summary>Makes the next insert take this long to answer (it is stored first, as a slow instance would).</summary>
     public TimeSpan? SlowNextInsert { get; set; }
 
+    /// <summary>Completed when the slow answer of <see cref="SlowNextInsert"/> begins (the insert is stored by then).</summary>
+    public TaskCompletionSource SlowAnswerStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public List<string> Calls { get; } = [];
 
     public List<JsonObject> Rows(string table)
@@ -89,6 +92,7 @@ internal sealed class FakeServiceNow
         var (status, body, delay) = Answer(request, context.Response);
         if (delay is { } wait)
         {
+            SlowAnswerStarted.TrySetResult();
             await Task.Delay(wait);
         }
 

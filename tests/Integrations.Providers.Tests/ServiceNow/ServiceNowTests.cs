@@ -162,6 +162,8 @@ public sealed class ServiceNowTests(DatabaseKind kind) : ProviderTests(kind)
         var deliveries = await DispatchAsync("app", ServiceNowEvents.Alert("triggered"));
         await Host.StartWorkersAsync();
         var id = deliveries.Single().DeliveryId;
+        await _servicenow.SlowAnswerStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Host.AdvanceClock(TimeSpan.FromSeconds(1)); // the 1 s timeout runs on the test's clock
         await Host.WaitForDeliveryAsync(id, d => d.Status == DeliveryStatus.Pending && d.Attempts == 1, "the first attempt timed out");
         Host.AdvanceClock(TimeSpan.FromMinutes(5));
         await Host.WaitForStatusAsync(id, DeliveryStatus.Succeeded, attempts: 2);

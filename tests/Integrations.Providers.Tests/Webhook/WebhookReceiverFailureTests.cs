@@ -36,6 +36,8 @@ public sealed class WebhookReceiverFailureTests(DatabaseKind kind) : ProviderTes
         await SaveHookAsync(h => h.TimeoutSeconds = 1);
 
         var id = await DispatchOneAsync();
+        await Receiver.WaitForRequestsAsync(1);
+        Host.AdvanceClock(TimeSpan.FromSeconds(1)); // the timeout runs on the injected clock
         var retried = await Host.WaitForDeliveryAsync(id, d => d.Status == DeliveryStatus.Pending && d.Attempts == 1, "the timed-out attempt is scheduled again");
         await release.CancelAsync();
 

@@ -133,7 +133,7 @@ public sealed class ForgeHost : IAsyncDisposable
             await using var scope = Services.CreateAsyncScope();
             var deliveries = (await scope.ServiceProvider.GetRequiredService<Integrations.DeliveryLog.IDeliveryLog>()
                 .QueryAsync(new Integrations.DeliveryLog.DeliveryQuery { ProjectId = projectId, PageSize = 100 })).Items;
-            if (deliveries.Count >= count && deliveries.All(d => d.Status is DeliveryStatus.Succeeded or DeliveryStatus.Dead))
+            if (deliveries.Count >= count && deliveries.All(d => d.Status is DeliveryStatus.Succeeded or DeliveryStatus.Dead or DeliveryStatus.Skipped))
             {
                 return deliveries;
             }
