@@ -30,7 +30,7 @@ internal sealed class BenchHost : IAsyncDisposable
         await StartAsync(await TestDatabase.CreateAsync(kind), runWorker, concurrency, ownsDatabase: true);
 
     /// <summary>A host over a database the caller owns (and reads after the host is gone) unless <paramref name="ownsDatabase"/>.</summary>
-    public static async Task<BenchHost> StartAsync(TestDatabase database, bool runWorker, int concurrency, bool ownsDatabase)
+    public static async Task<BenchHost> StartAsync(TestDatabase database, bool runWorker, int concurrency, bool ownsDatabase, TimeSpan? pollInterval = null)
     {
         var kind = database.Kind;
         var services = new ServiceCollection();
@@ -42,7 +42,7 @@ internal sealed class BenchHost : IAsyncDisposable
                 o.Delivery.RunWorker = runWorker;
                 o.Delivery.MaxConcurrency = concurrency;
                 o.Delivery.BatchSize = 64;
-                o.Delivery.PollInterval = TimeSpan.FromMilliseconds(10);
+                o.Delivery.PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(10);
             })
             .Add<TestHookIntegration>()
             .UseScopeHierarchy(new ThreeLevelHierarchy())

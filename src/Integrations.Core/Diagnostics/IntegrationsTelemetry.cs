@@ -18,6 +18,8 @@ internal sealed class IntegrationsTelemetry : IDisposable
     private readonly Meter _meter;
     private long _depth;
     private double _oldestDueAgeSeconds;
+    private readonly ObservableGauge<long> _depthGauge;
+    private readonly ObservableGauge<double> _ageGauge;
 
     public IntegrationsTelemetry(IMeterFactory meterFactory)
     {
@@ -26,8 +28,8 @@ internal sealed class IntegrationsTelemetry : IDisposable
         Failures = _meter.CreateCounter<long>("integrations.delivery.failures", description: "Failed delivery attempts.");
         Retries = _meter.CreateCounter<long>("integrations.delivery.retries", description: "Deliveries scheduled for another attempt.");
         Duration = _meter.CreateHistogram<double>("integrations.delivery.duration", unit: "s", description: "Duration of delivery attempts, in seconds (OpenTelemetry's convention).");
-        _meter.CreateObservableGauge("integrations.outbox.depth", () => Volatile.Read(ref _depth), description: "Deliveries waiting to be sent.");
-        _meter.CreateObservableGauge("integrations.outbox.oldest_due_age", () => Volatile.Read(ref _oldestDueAgeSeconds), unit: "s", description: "Age of the oldest due delivery.");
+        _depthGauge = _meter.CreateObservableGauge("integrations.outbox.depth", () => Volatile.Read(ref _depth), description: "Deliveries waiting to be sent.");
+        _ageGauge = _meter.CreateObservableGauge("integrations.outbox.oldest_due_age", () => Volatile.Read(ref _oldestDueAgeSeconds), unit: "s", description: "Age of the oldest due delivery.");
     }
 
     public ActivitySource Source { get; } = new(Name);
@@ -39,6 +41,10 @@ internal sealed class IntegrationsTelemetry : IDisposable
     public Counter<long> Retries { get; }
 
     public Histogram<double> Duration { get; }
+
+    /// <summary>Whether anything (OpenTelemetry, dotnet-counters) listens to the outbox gauges: the worker measures the
+    /// outbox only then, so a host without metrics runs no periodic queries for them.</summary>
+    public bool OutboxObserved => _depthGauge.Enabled || _ageGauge.Enabled;
 
     public void SetOutbox(long depth, double oldestDueAgeSeconds)
     {

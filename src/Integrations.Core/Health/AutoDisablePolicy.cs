@@ -16,8 +16,8 @@ namespace Integrations.Health;
 /// The disable itself (<see cref="Disable"/>) is made only once <see cref="DisableDue"/> says so and no attempt that
 /// could have finished before the run's last failure is still uncommitted (the caller checks the database), so a success
 /// that finished earlier but commits later is counted before anything is disabled. Failures that finish while the
-/// integration is held back (disabled, or asked by the receiver to wait) are not counted: GitLab counts only failures of
-/// an executable hook. A 429 (or a 503 with <c>Retry-After</c>) holds the whole integration back and is never counted.
+/// integration is held back (disabled, or asked by the receiver to wait), or that commit while a disable is due, are not
+/// counted: GitLab counts only failures of an executable hook. A 429 (or a 503 with <c>Retry-After</c>) holds the whole integration back and is never counted.
 /// An HTTP 410 Gone is the receiver's own word and disables at once.
 /// </remarks>
 internal static class AutoDisablePolicy
@@ -25,8 +25,11 @@ internal static class AutoDisablePolicy
     /// <summary>The longest error text kept.</summary>
     public const int MaxErrorLength = 2000;
 
-    /// <summary>Applies one observation to the row: counts it, without deciding a disable (but for 410 Gone).</summary>
-    public static void Apply(IntegrationHealthRecord health, HealthObservation observation)
+    /// <summary>
+    /// Applies one observation to the row: counts it and marks when a disable became due
+    /// (<see cref="IntegrationHealthRecord.DisableDueSince"/>), without making it (but for 410 Gone).
+    /// </summary>
+    public static void Apply(IntegrationHealthRecord health, HealthObservation observation, DeliveryOptions options)
     {
         var at = observation.FinishedAt;
         switch (observation.Effect)
@@ -39,7 +42,7 @@ internal static class AutoDisablePolicy
                 break;
             case HealthEffect.Failure:
             case HealthEffect.Gone:
-                ApplyFailure(health, at, observation.Effect == HealthEffect.Gone, observation.Error ?? "Delivery failed.");
+                ApplyFailure(health, at, observation.Effect == HealthEffect.Gone, observation.Error ?? "Delivery failed.", options);
                 break;
             case HealthEffect.Reset:
                 health.RecentFailures = 0;
@@ -47,6 +50,7 @@ internal static class AutoDisablePolicy
                 health.DisabledUntil = null;
                 health.PermanentlyDisabled = false;
                 health.HeldUntil = null;
+                health.DisableDueSince = null;
                 health.LastError = null;
                 if (observation.CountsAsSuccess)
                 {
@@ -85,17 +89,21 @@ internal static class AutoDisablePolicy
         health.LastError = null;
     }
 
-    private static void ApplyFailure(IntegrationHealthRecord health, long at, bool gone, string error)
+    private static void ApplyFailure(IntegrationHealthRecord health, long at, bool gone, string error, DeliveryOptions options)
     {
         if (health.LastSuccessAt is { } success && success >= at)
         {
             return; // A success that finished later already ended this run.
         }
 
-        var heldBack = health.PermanentlyDisabled || health.DisabledUntil > at || health.HeldUntil > at;
+        // Failures of calls made while held back (in flight when the hold began) are not counted; nor are those that
+        // commit while a disable is due and waits for earlier attempts: the failures counted already justify it, and
+        // made at once it would have held these calls back. Counting them (dozens, with several workers) would turn the
+        // first temporary disable into a permanent one.
+        var heldBack = health.PermanentlyDisabled || health.DisabledUntil > at || health.HeldUntil > at || health.DisableDueSince is not null;
         if (heldBack && !gone)
         {
-            return; // Failures of calls made while held back (in flight when the hold began) are not counted.
+            return;
         }
 
         health.RecentFailures++;
@@ -106,6 +114,13 @@ internal static class AutoDisablePolicy
         {
             health.PermanentlyDisabled = true;
             health.DisabledUntil = null;
+            health.DisableDueSince = null;
+            return;
+        }
+
+        if (health.DisableDueSince is null && DisableDue(health, options))
+        {
+            health.DisableDueSince = health.LastFailureAt; // from here on, failures wait with the disable (see ApplyFailure)
         }
     }
 
@@ -121,6 +136,7 @@ internal static class AutoDisablePolicy
     /// </summary>
     public static void Disable(IntegrationHealthRecord health, DeliveryOptions options)
     {
+        health.DisableDueSince = null;
         if (health.RecentFailures >= options.FailuresBeforePermanentDisable)
         {
             health.PermanentlyDisabled = true;

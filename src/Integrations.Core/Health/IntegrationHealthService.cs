@@ -69,11 +69,14 @@ internal sealed class IntegrationHealthService
             var after = before?.Copy() ?? new IntegrationHealthRecord { IntegrationId = integrationId };
             foreach (var observation in observations.OrderBy(o => o.FinishedAt))
             {
-                AutoDisablePolicy.Apply(after, observation);
+                AutoDisablePolicy.Apply(after, observation, options);
             }
 
-            if (AutoDisablePolicy.DisableDue(after, options)
-                && !await EarlierAttemptInFlightAsync(context, integrationId, after.LastFailureAt!.Value, options, cancellationToken).ConfigureAwait(false))
+            if (!AutoDisablePolicy.DisableDue(after, options))
+            {
+                after.DisableDueSince = null;
+            }
+            else if (!await EarlierAttemptInFlightAsync(context, integrationId, after.DisableDueSince ??= after.LastFailureAt!.Value, options, cancellationToken).ConfigureAwait(false))
             {
                 AutoDisablePolicy.Disable(after, options);
             }
@@ -97,6 +100,7 @@ internal sealed class IntegrationHealthService
                     .SetProperty(h => h.FailingSince, after.FailingSince)
                     .SetProperty(h => h.HeldUntil, after.HeldUntil)
                     .SetProperty(h => h.DisabledUntil, after.DisabledUntil)
+                    .SetProperty(h => h.DisableDueSince, after.DisableDueSince)
                     .SetProperty(h => h.PermanentlyDisabled, after.PermanentlyDisabled)
                     .SetProperty(h => h.LastFailureAt, after.LastFailureAt)
                     .SetProperty(h => h.LastSuccessAt, after.LastSuccessAt)
@@ -192,7 +196,7 @@ internal sealed class IntegrationHealthService
         }
 
         return before.RecentFailures != after.RecentFailures || before.FailingSince != after.FailingSince || before.HeldUntil != after.HeldUntil
-            || before.DisabledUntil != after.DisabledUntil || before.PermanentlyDisabled != after.PermanentlyDisabled
+            || before.DisabledUntil != after.DisabledUntil || before.DisableDueSince != after.DisableDueSince || before.PermanentlyDisabled != after.PermanentlyDisabled
             || before.LastFailureAt != after.LastFailureAt || !string.Equals(before.LastError, after.LastError, StringComparison.Ordinal)
             || (before.LastSuccessAt is null) != (after.LastSuccessAt is null)
             || after.LastSuccessAt - before.LastSuccessAt >= LastSuccessResolutionMs;
@@ -200,14 +204,16 @@ internal sealed class IntegrationHealthService
 
     /// <summary>
     /// Whether another delivery of the integration is being attempted that may have finished before
-    /// <paramref name="lastFailureAt"/> without its outcome being committed yet: claimed (its lease began) by then and
-    /// still leased. Its outcome decides the disable when it commits; a success among them ends the run instead. The
-    /// lease's start is its end less <see cref="DeliveryOptions.LeaseDuration"/> (the same in every process).
+    /// <paramref name="dueSince"/> (when the disable became due) without its outcome being committed yet: claimed (its
+    /// lease began) by then and still leased. The commit of the last of them decides the disable; a success among them
+    /// ends the run instead. Attempts claimed later cannot hold it back, so under steady traffic the wait is bounded by
+    /// one call's duration. The lease's start is its end less <see cref="DeliveryOptions.LeaseDuration"/> (the same in
+    /// every process).
     /// </summary>
-    private async Task<bool> EarlierAttemptInFlightAsync(DbContext context, Guid integrationId, long lastFailureAt, DeliveryOptions options, CancellationToken cancellationToken)
+    private async Task<bool> EarlierAttemptInFlightAsync(DbContext context, Guid integrationId, long dueSince, DeliveryOptions options, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        var claimedBy = lastFailureAt + (long)options.LeaseDuration.TotalMilliseconds;
+        var claimedBy = dueSince + (long)options.LeaseDuration.TotalMilliseconds;
         return await context.Set<DeliveryRecord>().AnyAsync(d => d.Status == DeliveryStatus.Delivering && d.IntegrationId == integrationId
             && d.LeaseExpiresAt > now && d.LeaseExpiresAt <= claimedBy, cancellationToken).ConfigureAwait(false);
     }

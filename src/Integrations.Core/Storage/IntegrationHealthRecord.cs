@@ -19,6 +19,13 @@ internal sealed class IntegrationHealthRecord
     /// <summary>Incremented on every write, so concurrent writers in several processes never overwrite each other.</summary>
     public int Version { get; set; }
 
+    /// <summary>
+    /// When the failures counted first called for a disable not yet made (the finish of the last failure then, Unix ms):
+    /// the disable waits until every attempt claimed before this has committed, since one of them may be a success that
+    /// finished inside the run. Fixed while it waits, so attempts claimed later never hold it back.
+    /// </summary>
+    public long? DisableDueSince { get; set; }
+
     /// <summary>Until when deliveries are held back (Unix ms), if temporarily disabled.</summary>
     public long? DisabledUntil { get; set; }
 

@@ -31,6 +31,7 @@ internal sealed class IntegrationHealthRecordConfiguration : IEntityTypeConfigur
         builder.Property(h => h.HeldUntil).HasColumnName("held_until");
         builder.Property(h => h.Version).HasColumnName("version");
         builder.Property(h => h.DisabledUntil).HasColumnName("disabled_until");
+        builder.Property(h => h.DisableDueSince).HasColumnName("disable_due_since");
         builder.Property(h => h.PermanentlyDisabled).HasColumnName("permanently_disabled");
         builder.Property(h => h.LastFailureAt).HasColumnName("last_failure_at");
         builder.Property(h => h.LastSuccessAt).HasColumnName("last_success_at");

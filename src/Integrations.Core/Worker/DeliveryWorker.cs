@@ -325,6 +325,11 @@ internal sealed class DeliveryWorker : BackgroundService
 
     private async Task RefreshGaugesAsync(CancellationToken cancellationToken)
     {
+        if (!_telemetry.OutboxObserved)
+        {
+            return; // nobody listens: no query every 15 s in a host without metrics (nor in its command log)
+        }
+
         try
         {
             var scope = _scopes.CreateAsyncScope();

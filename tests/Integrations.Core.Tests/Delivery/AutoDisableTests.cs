@@ -16,7 +16,7 @@ public class AutoDisablePolicyTests
     /// <summary>A failure, counted and decided as when every earlier attempt is committed.</summary>
     private static void Fail(IntegrationHealthRecord health, long at, bool gone = false)
     {
-        AutoDisablePolicy.Apply(health, new HealthObservation(gone ? HealthEffect.Gone : HealthEffect.Failure, at, "HTTP 500"));
+        AutoDisablePolicy.Apply(health, new HealthObservation(gone ? HealthEffect.Gone : HealthEffect.Failure, at, "HTTP 500"), Options);
         if (AutoDisablePolicy.DisableDue(health, Options))
         {
             AutoDisablePolicy.Disable(health, Options);
@@ -24,7 +24,7 @@ public class AutoDisablePolicyTests
     }
 
     private static void Succeed(IntegrationHealthRecord health, long at) =>
-        AutoDisablePolicy.Apply(health, new HealthObservation(HealthEffect.Success, at));
+        AutoDisablePolicy.Apply(health, new HealthObservation(HealthEffect.Success, at), Options);
 
     /// <summary>Fails <paramref name="count"/> times, each failure when the previous disable (if any) has ended.</summary>
     private static long FailInTurn(IntegrationHealthRecord health, int count, long start = 1_000)
@@ -109,7 +109,7 @@ public class AutoDisablePolicyTests
     {
         var health = new IntegrationHealthRecord();
 
-        AutoDisablePolicy.Apply(health, new HealthObservation(HealthEffect.Throttled, 100, "HTTP 429", HoldUntil: 30_100));
+        AutoDisablePolicy.Apply(health, new HealthObservation(HealthEffect.Throttled, 100, "HTTP 429", HoldUntil: 30_100), Options);
         FailInTurn(health, 10, start: 101);
 
         health.HeldUntil.Should().Be(30_100);

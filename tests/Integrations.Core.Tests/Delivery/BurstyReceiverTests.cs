@@ -41,6 +41,69 @@ public class BurstyReceiverTests(DatabaseKind kind, int workers) : DeliveryTestB
         NoDisableWithoutTheFailuresToJustifyIt(run);
     }
 
+    [Test]
+    public async Task A_receiver_that_is_down_under_steady_traffic_is_disabled()
+    {
+        // There is always an attempt in flight, claimed before the newest failure: the disable must come all the same.
+        var hook = await SaveHookAsync(IntegrationScope.Project(1));
+        RespondWith(500);
+        for (var i = 0; i < 300; i++)
+        {
+            await DispatchAsync("1", Push());
+        }
+
+        var hosts = new List<IntegrationsTestHost>();
+        var listeners = new List<RecordingHealthListener>();
+        try
+        {
+            await StartWorkersAsync(hosts, listeners, _ => { });
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!listeners.SelectMany(l => l.Changes).Any(c => c.Current.Status == IntegrationHealthStatus.TemporarilyDisabled))
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    var now = await LogAsync(log => log.GetHealthAsync(hook.Id));
+                    Assert.Fail($"{Kind}: not disabled after 60 s: {now}; {Receiver.Requests.Count} requests; heard {string.Join(", ", listeners.SelectMany(l => l.Changes).Select(c => c.Current.Status))}");
+                }
+
+                await Task.Delay(20);
+            }
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.DisposeAsync();
+            }
+        }
+
+        var stored = await LogAsync(log => log.GetHealthAsync(hook.Id));
+        stored.Status.Should().Be(IntegrationHealthStatus.TemporarilyDisabled, "the first disable is a temporary one, not a jump to permanent");
+        stored.RecentFailures.Should().BeGreaterThan(Grace).And.BeLessThan(new DeliveryOptions().FailuresBeforePermanentDisable,
+            "failures that finished while the disable waited for earlier attempts are not counted, as if it had been made at once");
+        listeners.SelectMany(l => l.Changes).Should().NotContain(c => c.Current.Status == IntegrationHealthStatus.PermanentlyDisabled);
+    }
+
+    /// <summary>Starts the fixture's number of worker hosts on the real clock, each with a listener of its own.</summary>
+    private async Task StartWorkersAsync(List<IntegrationsTestHost> hosts, List<RecordingHealthListener> listeners, Action<DeliveryOptions> delivery)
+    {
+        for (var i = 0; i < workers; i++)
+        {
+            hosts.Add(await IntegrationsTestHost.StartAsync(Kind, Configure, o =>
+            {
+                ConfigureOptions(o);
+                o.Encryption.Keys.Clear();
+                o.Encryption.AddKey("test-key", Host.Key);
+                o.Delivery.MaxConcurrency = 16;
+                o.Delivery.Retention = TimeSpan.FromDays(3650); // the deliveries were dispatched on the test clock, weeks before the real one
+                delivery(o.Delivery);
+            }, Host.Database, TimeProvider.System));
+            listeners.Add(HealthListener); // Configure made a new one for this host
+        }
+
+        await Task.WhenAll(hosts.Select(h => h.StartWorkersAsync()));
+    }
+
     private static void NoDisableWithoutTheFailuresToJustifyIt(BurstRun run)
     {
         var disables = run.Heard.Where(c => c.Current.Status is IntegrationHealthStatus.TemporarilyDisabled or IntegrationHealthStatus.PermanentlyDisabled).ToList();
@@ -78,26 +141,15 @@ public class BurstyReceiverTests(DatabaseKind kind, int workers) : DeliveryTestB
         var listeners = new List<RecordingHealthListener>();
         try
         {
-            for (var i = 0; i < workers; i++)
+            await StartWorkersAsync(hosts, listeners, delivery =>
             {
-                hosts.Add(await IntegrationsTestHost.StartAsync(Kind, Configure, o =>
+                delivery.DisableBackoffBase = delivery.DisableBackoffMax = TimeSpan.FromSeconds(1); // a justified disable holds briefly
+                delivery.RetrySchedule.Clear();
+                for (var r = 0; r < 10; r++)
                 {
-                    ConfigureOptions(o);
-                    o.Encryption.Keys.Clear();
-                    o.Encryption.AddKey("test-key", Host.Key);
-                    o.Delivery.MaxConcurrency = 16;
-                    o.Delivery.DisableBackoffBase = o.Delivery.DisableBackoffMax = TimeSpan.FromSeconds(1); // a justified disable holds briefly
-                    o.Delivery.Retention = TimeSpan.FromDays(3650); // the deliveries were dispatched on the test clock, weeks before the real one
-                    o.Delivery.RetrySchedule.Clear();
-                    for (var r = 0; r < 10; r++)
-                    {
-                        o.Delivery.RetrySchedule.Add(TimeSpan.FromMilliseconds(100));
-                    }
-                }, Host.Database, TimeProvider.System));
-                listeners.Add(HealthListener); // each host has a listener of its own
-            }
-
-            await Task.WhenAll(hosts.Select(h => h.StartWorkersAsync()));
+                    delivery.RetrySchedule.Add(TimeSpan.FromMilliseconds(100));
+                }
+            });
             foreach (var delivery in enqueued)
             {
                 await WaitForAsync(delivery.DeliveryId, d => d.Status is DeliveryStatus.Succeeded or DeliveryStatus.Dead, "it is finished", TimeSpan.FromSeconds(120));
@@ -129,7 +181,7 @@ public class BurstyReceiverTests(DatabaseKind kind, int workers) : DeliveryTestB
         var newest = heard.MaxBy(c => c.Version);
         (newest?.Current.Status ?? IntegrationHealthStatus.Healthy).Should().Be(stored.Status, "the newest change a listener heard is the stored state");
         var longest = LongestFailureRun(attempts);
-        TestContext.Out.WriteLine($"{attempts.Count} attempts ({attempts.Count(a => a.ResponseStatus == 500)} × 500, {attempts.Count(a => a.ResponseStatus == 429)} × 429); " +
+        TestContext.Out.WriteLine($"{Kind}, {workers} worker(s): {attempts.Count} attempts ({attempts.Count(a => a.ResponseStatus == 500)} × 500, {attempts.Count(a => a.ResponseStatus == 429)} × 429); " +
             $"longest run of failures as they finished: {longest}. Heard: {string.Join(", ", heard.OrderBy(c => c.Version).Select(c => $"v{c.Version} {c.Current.Status}"))}");
         return new BurstRun(attempts, deliveries, heard, stored, longest);
     }

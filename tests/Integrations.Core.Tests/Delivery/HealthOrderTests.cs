@@ -47,7 +47,7 @@ public class HealthOrderTests(DatabaseKind kind) : DeliveryTestBase(kind)
     }
 
     [Test]
-    public async Task When_the_last_attempt_in_flight_also_failed_its_commit_disables()
+    public async Task When_the_attempt_in_flight_also_failed_its_commit_disables()
     {
         var hook = await SaveHookAsync(IntegrationScope.Project(1));
         var t = Now - 10_000;
@@ -62,10 +62,34 @@ public class HealthOrderTests(DatabaseKind kind) : DeliveryTestBase(kind)
 
         var health = await HealthAsync(hook.Id);
         health.Status.Should().Be(IntegrationHealthStatus.TemporarilyDisabled, "five failures in a row, all committed");
-        health.RecentFailures.Should().Be(5);
-        health.DisabledUntil.Should().Be(DateTimeOffset.FromUnixTimeMilliseconds(t + 400) + TimeSpan.FromMinutes(4), "2 ^ (5 − 3) minutes from the last failure");
+        health.RecentFailures.Should().Be(4, "the disable was due at the fourth; made at once, it would have held the fifth call back, so it adds nothing");
+        health.DisabledUntil.Should().Be(DateTimeOffset.FromUnixTimeMilliseconds(t + 400) + TimeSpan.FromMinutes(2), "2 ^ (4 − 3) minutes from the last failure counted");
         var heard = await HealthListener.WaitForAsync(c => c.Any(x => x.Current.Status == IntegrationHealthStatus.TemporarilyDisabled), "the disable is announced");
         heard.Select(c => c.Version).Should().BeInAscendingOrder();
+    }
+
+    [Test]
+    public async Task Under_steady_traffic_the_disable_waits_only_for_attempts_claimed_before_it_became_due()
+    {
+        // A receiver that is down while events keep coming: there is always an attempt in flight that was claimed before
+        // the newest failure. Only those claimed before the disable became due may hold it back, or it would never come.
+        var hook = await SaveHookAsync(IntegrationScope.Project(1));
+        var t = Now - 10_000;
+        var first = await InFlightAsync(hook.Id, claimedAt: t + 350);
+        foreach (var at in new[] { t + 100, t + 200, t + 300, t + 400 })
+        {
+            await ApplyAsync(hook.Id, new HealthObservation(HealthEffect.Failure, at, "HTTP 500"));
+        }
+
+        (await HealthAsync(hook.Id)).Status.Should().Be(IntegrationHealthStatus.Failing, "the attempt claimed at +350 may have finished before +400");
+        await InFlightAsync(hook.Id, claimedAt: t + 420); // claimed after the disable became due, before the next failure
+        await FinishAsync(first, DeliveryStatus.Dead);
+        await ApplyAsync(hook.Id, new HealthObservation(HealthEffect.Failure, t + 450, "HTTP 500"));
+
+        var health = await HealthAsync(hook.Id);
+        health.Status.Should().Be(IntegrationHealthStatus.TemporarilyDisabled, "everything claimed before the disable became due has committed");
+        health.RecentFailures.Should().Be(4, "the failure at +450 finished after the disable became due: made at once, it would have held that call back");
+        health.DisabledUntil.Should().Be(DateTimeOffset.FromUnixTimeMilliseconds(t + 400) + TimeSpan.FromMinutes(2));
     }
 
     [Test]
