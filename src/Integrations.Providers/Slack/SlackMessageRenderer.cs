@@ -5,7 +5,8 @@ namespace Integrations.Providers.Slack;
 
 /// <summary>
 /// Renders a <see cref="ChatMessage"/> as a Slack message: the title as a <c>mrkdwn</c> section, detail lines and facts
-/// in a coloured attachment's blocks, and a plain-text <c>text</c> fallback for notifications. Every text is kept within
+/// in a coloured attachment's blocks, and a <c>text</c> fallback for notifications that shows the plain text literally
+/// (escaped, cut on a text element; https://api.slack.com/reference/surfaces/formatting#escaping). Every text is kept within
 /// Slack's documented limits (section text 3,000 characters, 10 fields of 2,000, 50 blocks, fallback 40,000) and the
 /// blocks' total within 12,000 characters, truncating with a visible marker rather than being refused.
 /// </summary>
@@ -82,7 +83,7 @@ public static class SlackMessageRenderer
 
         var body = new JsonObject
         {
-            ["text"] = SlackMarkup.Truncate(message.Fallback, MaxFallbackText),
+            ["text"] = SlackMarkup.EscapeWithin(message.Fallback, MaxFallbackText), // the notification: user text shown, never markup
             ["blocks"] = blocks,
         };
         if (details.Count > 0 || message.Tone != ChatTone.Neutral)
