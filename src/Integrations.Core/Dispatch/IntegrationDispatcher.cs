@@ -37,11 +37,7 @@ internal sealed class IntegrationDispatcher : IIntegrationDispatcher
     public async Task<IReadOnlyList<EnqueuedDelivery>> EnqueueAsync(DbContext context, string projectId, IntegrationEvent @event, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Model.FindEntityType(typeof(DeliveryRecord)) is null)
-        {
-            throw new InvalidOperationException(
-                $"{context.GetType().Name} does not include the integrations tables: call modelBuilder.AddIntegrations() in its OnModelCreating.");
-        }
+        IntegrationsTables.Of<DeliveryRecord>(context);
 
         var entry = await BuildAsync(projectId, @event, cancellationToken).ConfigureAwait(false);
         if (entry is null)

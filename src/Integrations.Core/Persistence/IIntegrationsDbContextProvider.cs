@@ -14,13 +14,7 @@ internal sealed class IntegrationsDbContextProvider<TContext> : IIntegrationsDbC
 {
     public IntegrationsDbContextProvider(TContext context)
     {
-        if (context.Model.FindEntityType(typeof(Storage.IntegrationRecord)) is null)
-        {
-            throw new InvalidOperationException(
-                $"The DbContext '{typeof(TContext).FullName}' does not include the integrations tables. Call modelBuilder.AddIntegrations() in its " +
-                "OnModelCreating (then add a migration), or let the library use a context of its own with UseIntegrationsDbContext(…).");
-        }
-
+        Storage.IntegrationsTables.Of<Storage.IntegrationRecord>(context);
         Context = context;
     }
 

@@ -18,8 +18,7 @@ internal static class ReturningClaim
         DbContext context, string token, int count, long nowMs, long leaseMs, string lockClause, CancellationToken cancellationToken)
     {
         var sql = context.GetService<ISqlGenerationHelper>();
-        var entity = context.Model.FindEntityType(typeof(DeliveryRecord))
-            ?? throw new InvalidOperationException("The context does not include the integrations tables: call modelBuilder.AddIntegrations().");
+        var entity = IntegrationsTables.Of<DeliveryRecord>(context);
         var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
         string C(string name) => sql.DelimitIdentifier(name);
         var returning = string.Join(", ", DeliveryRecordReader.Columns.Select(C));
@@ -59,8 +58,7 @@ internal static class ReturningClaim
 
         var sql = context.GetService<ISqlGenerationHelper>();
         var guid = context.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!;
-        var entity = context.Model.FindEntityType(typeof(DeliveryPayloadRecord))
-            ?? throw new InvalidOperationException("The context does not include the integrations tables: call modelBuilder.AddIntegrations().");
+        var entity = IntegrationsTables.Of<DeliveryPayloadRecord>(context);
         var command = connection.CreateCommand();
         await using var commandScope = command.ConfigureAwait(false);
         var names = new string[ids.Count];
